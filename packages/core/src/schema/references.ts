@@ -11,6 +11,75 @@ export interface KnownIds {
 
 type Row = Record<string, unknown>;
 
+export type ReferenceTarget = 'partners' | 'agreements' | 'commitments' | 'coalitions' | 'flows';
+
+const TARGET_NOUNS: Record<ReferenceTarget, string> = {
+  partners: 'partner',
+  agreements: 'agreement',
+  commitments: 'commitment',
+  coalitions: 'coalition',
+  flows: 'flow',
+};
+
+/** One id a record points at, with the path of the field inside the record. */
+export interface Reference {
+  readonly path: readonly PropertyKey[];
+  readonly target: ReferenceTarget;
+  readonly id: string;
+}
+
+const REFERENCING_KEYS = ['agreements', 'clauses', 'commitments', 'coalitions', 'requirements', 'flows', 'peaceFormula'] as const;
+
+/** Every reference a record of a package key makes; tolerant of malformed records. */
+export function referencesOf(key: string, row: Row): Reference[] {
+  const found: Reference[] = [];
+  const one = (field: string, target: ReferenceTarget) => {
+    const id = text(row[field]);
+    if (id !== undefined) found.push({ path: [field], target, id });
+  };
+  const many = (field: string, target: ReferenceTarget) => {
+    const value = row[field];
+    if (!Array.isArray(value)) return;
+    value.forEach((item, i) => {
+      const id = text(item);
+      if (id !== undefined) found.push({ path: [field, i], target, id });
+    });
+  };
+  switch (key) {
+    case 'agreements':
+      many('parties', 'partners');
+      one('beneficiary', 'partners');
+      many('adherents', 'partners');
+      break;
+    case 'clauses':
+      one('agreementId', 'agreements');
+      break;
+    case 'commitments':
+      one('agreementId', 'agreements');
+      one('provider', 'partners');
+      one('beneficiary', 'partners');
+      one('coalitionId', 'coalitions');
+      one('countsAs', 'commitments');
+      break;
+    case 'coalitions':
+      many('leads', 'partners');
+      many('members', 'partners');
+      break;
+    case 'requirements':
+      one('beneficiary', 'partners');
+      break;
+    case 'flows':
+      one('commitmentId', 'commitments');
+      one('parentFlowId', 'flows');
+      break;
+    case 'peaceFormula':
+      many('agreementIds', 'agreements');
+      many('coalitionIds', 'coalitions');
+      break;
+  }
+  return found;
+}
+
 function rows(input: unknown, key: string): Row[] {
   if (typeof input !== 'object' || input === null) return [];
   const value = (input as Row)[key];
@@ -49,23 +118,21 @@ export function checkReferences(input: unknown, known: KnownIds = {}): Validatio
   collect('requirements', 'id');
   collect('meetings', 'id');
 
-  const refer = (path: PropertyKey[], value: unknown, ids: Set<string>, what: string) => {
-    const id = text(value);
-    if (id === undefined || ids.has(id)) return;
-    issues.push({ path: formatPath(path), message: `refers to ${what} "${id}", which does not exist`, code: 'UNKNOWN_REFERENCE' });
-  };
-  const referAll = (path: PropertyKey[], value: unknown, ids: Set<string>, what: string) => {
-    if (Array.isArray(value)) value.forEach((item, i) => refer([...path, i], item, ids, what));
-  };
-
-  rows(input, 'agreements').forEach((row, i) => {
-    referAll(['agreements', i, 'parties'], row.parties, partners, 'partner');
-    refer(['agreements', i, 'beneficiary'], row.beneficiary, partners, 'partner');
-    referAll(['agreements', i, 'adherents'], row.adherents, partners, 'partner');
-  });
+  const idsOf: Record<ReferenceTarget, Set<string>> = { partners, agreements, commitments, coalitions, flows };
+  for (const key of REFERENCING_KEYS) {
+    rows(input, key).forEach((row, index) => {
+      for (const reference of referencesOf(key, row)) {
+        if (idsOf[reference.target].has(reference.id)) continue;
+        issues.push({
+          path: formatPath([key, index, ...reference.path]),
+          message: `refers to ${TARGET_NOUNS[reference.target]} "${reference.id}", which does not exist`,
+          code: 'UNKNOWN_REFERENCE',
+        });
+      }
+    });
+  }
   const clauseRefs = new Set<string>();
   rows(input, 'clauses').forEach((row, i) => {
-    refer(['clauses', i, 'agreementId'], row.agreementId, agreements, 'agreement');
     const key = `${text(row.agreementId)}#${text(row.ref)}`;
     if (clauseRefs.has(key)) {
       issues.push({ path: formatPath(['clauses', i, 'ref']), message: `duplicate clause ${text(row.ref)} in ${text(row.agreementId)}`, code: 'DUPLICATE_ID' });
@@ -74,11 +141,6 @@ export function checkReferences(input: unknown, known: KnownIds = {}): Validatio
   });
   const agreementsWithClauses = new Set(rows(input, 'clauses').map((row) => text(row.agreementId)));
   rows(input, 'commitments').forEach((row, i) => {
-    refer(['commitments', i, 'agreementId'], row.agreementId, agreements, 'agreement');
-    refer(['commitments', i, 'provider'], row.provider, partners, 'partner');
-    refer(['commitments', i, 'beneficiary'], row.beneficiary, partners, 'partner');
-    refer(['commitments', i, 'coalitionId'], row.coalitionId, coalitions, 'coalition');
-    refer(['commitments', i, 'countsAs'], row.countsAs, commitments, 'commitment');
     const agreementId = text(row.agreementId);
     const clauseRef = text(row.clauseRef);
     if (clauseRef && agreementsWithClauses.has(agreementId) && !clauseRefs.has(`${agreementId}#${clauseRef}`)) {
@@ -88,19 +150,6 @@ export function checkReferences(input: unknown, known: KnownIds = {}): Validatio
         code: 'UNKNOWN_REFERENCE',
       });
     }
-  });
-  rows(input, 'coalitions').forEach((row, i) => {
-    referAll(['coalitions', i, 'leads'], row.leads, partners, 'partner');
-    referAll(['coalitions', i, 'members'], row.members, partners, 'partner');
-  });
-  rows(input, 'requirements').forEach((row, i) => refer(['requirements', i, 'beneficiary'], row.beneficiary, partners, 'partner'));
-  rows(input, 'flows').forEach((row, i) => {
-    refer(['flows', i, 'commitmentId'], row.commitmentId, commitments, 'commitment');
-    refer(['flows', i, 'parentFlowId'], row.parentFlowId, flows, 'flow');
-  });
-  rows(input, 'peaceFormula').forEach((row, i) => {
-    referAll(['peaceFormula', i, 'agreementIds'], row.agreementIds, agreements, 'agreement');
-    referAll(['peaceFormula', i, 'coalitionIds'], row.coalitionIds, coalitions, 'coalition');
   });
   return issues;
 }

@@ -1,0 +1,9 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './001-initial.js';
+
+/** Migrations are compiled in, not read from disk, so they ship with the code that needs them. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve({ '001-initial': initial });
+  },
+};

@@ -1,0 +1,57 @@
+/** Columns every registry table shares: the record itself as JSON, plus what queries filter on. */
+export interface RecordRow {
+  id: string;
+  version: number;
+  classification: string;
+  /** The partner that owns the record for access control (see core's `directOwner`). */
+  owner_partner: string | null;
+  /** The validated record as JSON text; extra fields of the package are kept here. */
+  doc: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClauseRow extends RecordRow {
+  agreement_id: string;
+}
+
+export interface CommitmentRow extends RecordRow {
+  agreement_id: string | null;
+  coalition_id: string | null;
+}
+
+export interface FlowRow extends RecordRow {
+  commitment_id: string;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before_doc: string | null;
+  after_doc: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Tables {
+  partners: RecordRow;
+  agreements: RecordRow;
+  clauses: ClauseRow;
+  commitments: CommitmentRow;
+  coalitions: RecordRow;
+  requirements: RecordRow;
+  flows: FlowRow;
+  exchange_rates: { currency: string; year: number; doc: string };
+  peace_formula: { point: number; doc: string };
+  meetings: { id: string; doc: string };
+  crisis_requests: { id: string; doc: string };
+  audit_log: AuditRow;
+  audit_head: { id: number; seq: number; hash: string };
+  meta: { key: string; value: string };
+}
+

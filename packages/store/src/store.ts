@@ -1,0 +1,412 @@
+import { Migrator, type Kysely, type Transaction } from 'kysely';
+import {
+  CompactError,
+  DataPackage,
+  ENTITY_NOUNS,
+  ENTITY_SCHEMAS,
+  ExchangeRateRecord,
+  Meeting,
+  PACKAGE_FORMAT,
+  PeaceFormulaPoint,
+  canSee,
+  canWrite,
+  directOwner,
+  issuesFromZod,
+  recordId,
+  referencesOf,
+  validatePackage,
+  validationError,
+  type EntityKind,
+  type EntityRecordTypes,
+  type KnownIds,
+  type ReferenceTarget,
+  type ValidationIssue,
+  type Viewer,
+  formatPath,
+} from '@compact/core';
+import { appendAudit, verifyAuditChain, type AuditVerification } from './audit.js';
+import { FILTER_COLUMNS, IMPORT_ORDER, inheritedOwner, linkColumns, type ListFilters } from './entities.js';
+import { mapDatabaseError } from './database-errors.js';
+import { migrationProvider } from './migrations/index.js';
+import type { RecordRow, Tables } from './schema.js';
+import { visibleTo } from './visibility.js';
+
+export type Stored<K extends EntityKind> = EntityRecordTypes[K] & { version: number };
+
+export interface ImportSummary {
+  readonly created: Record<string, number>;
+  readonly updated: Record<string, number>;
+}
+
+export type Backend = 'sqlite' | 'postgres';
+
+type Db = Kysely<Tables> | Transaction<Tables>;
+
+/** Tables typed alike, so generic code can address any registry table. */
+type RecordTables = { t: RecordRow };
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+function fromRow<K extends EntityKind>(row: Pick<RecordRow, 'doc' | 'version'>): Stored<K> {
+  return { ...(JSON.parse(row.doc) as EntityRecordTypes[K]), version: Number(row.version) };
+}
+
+/** The document kept in the database: the validated record without the store-managed version. */
+function toDoc(record: object): string {
+  const { version: _version, ...rest } = record as { version?: unknown };
+  return JSON.stringify(rest);
+}
+
+/**
+ * The registry's persistence: one implementation over Kysely for SQLite and PostgreSQL. Every
+ * read takes a viewer and filters by classification inside the query; every write is one
+ * transaction that also appends to the hash-chained audit log.
+ */
+export class Store {
+  constructor(
+    readonly db: Kysely<Tables>,
+    readonly backend: Backend,
+  ) {}
+
+  async migrate(): Promise<void> {
+    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider }).migrateToLatest();
+    const failed = results?.find((result) => result.status === 'Error');
+    if (error || failed) {
+      throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private table(db: Db, kind: EntityKind) {
+    // Every registry table shares RecordRow's columns; the alias gives generic code one name.
+    return (db as unknown as Kysely<RecordTables>).selectFrom(`${kind} as t` as 't');
+  }
+
+  async list<K extends EntityKind>(kind: K, viewer: Viewer, filters: ListFilters = {}): Promise<Stored<K>[]> {
+    let query = this.table(this.db, kind).select(['t.doc', 't.version']).where(visibleTo(viewer));
+    for (const [name, column] of Object.entries(FILTER_COLUMNS[kind])) {
+      const value = filters[name as keyof ListFilters];
+      if (value !== undefined) query = query.where(`t.${column}` as 't.id', '=', value);
+    }
+    const rows = await query.orderBy('t.id').execute();
+    return rows.map((row) => fromRow<K>(row));
+  }
+
+  async get<K extends EntityKind>(kind: K, id: string, viewer: Viewer): Promise<Stored<K>> {
+    const row = await this.table(this.db, kind)
+      .select(['t.doc', 't.version'])
+      .where('t.id', '=', id)
+      .where(visibleTo(viewer))
+      .executeTakeFirst();
+    // A record the viewer may not see is reported as absent, so its existence does not leak.
+    if (!row) throw new CompactError('NOT_FOUND', `${ENTITY_NOUNS[kind]} "${id}" not found`);
+    return fromRow<K>(row);
+  }
+
+  async create<K extends EntityKind>(kind: K, input: unknown, viewer: Viewer): Promise<Stored<K>> {
+    const record = this.parse(kind, input);
+    return this.transaction(async (trx) => {
+      const id = recordId(kind, record);
+      const existing = await this.table(trx, kind).select('t.id').where('t.id', '=', id).executeTakeFirst();
+      if (existing) throw new CompactError('ALREADY_EXISTS', `${ENTITY_NOUNS[kind]} "${id}" already exists`, '$.id');
+      await this.checkStoredReferences(trx, kind, record);
+      const owner = await this.ownerOf(trx, kind, record);
+      this.assertWritable(viewer, kind, id, { classification: record.classification, ownerPartner: owner });
+      const at = now();
+      await (trx as unknown as Kysely<Record<string, RecordRow>>)
+        .insertInto(kind as string)
+        .values({
+          id,
+          version: 1,
+          classification: record.classification,
+          owner_partner: owner,
+          doc: toDoc(record),
+          created_at: at,
+          updated_at: at,
+          ...linkColumns(kind, record),
+        })
+        .execute();
+      await appendAudit(trx, viewer, { action: 'create', entity: kind, entityId: id, before: null, after: record }, at);
+      return { ...record, version: 1 } as Stored<K>;
+    });
+  }
+
+  /**
+   * Replaces a record if `expectedVersion` is still current. A stale version is refused with
+   * VERSION_CONFLICT and the current record, so an editor sees what changed instead of
+   * silently overwriting it.
+   */
+  async update<K extends EntityKind>(
+    kind: K,
+    id: string,
+    input: unknown,
+    viewer: Viewer,
+    expectedVersion?: number,
+  ): Promise<Stored<K>> {
+    const version = expectedVersion ?? (input as { version?: unknown } | null)?.version;
+    if (typeof version !== 'number' || !Number.isInteger(version)) {
+      throw new CompactError('VALIDATION', 'an update needs the version it was based on', '$.version');
+    }
+    const withId = this.withId(kind, id, input);
+    const record = this.parse(kind, withId);
+    if (recordId(kind, record) !== id) {
+      throw new CompactError('VALIDATION', `the record's id does not match "${id}"`, kind === 'partners' ? '$.code' : '$.id');
+    }
+    return this.transaction(async (trx) => {
+      const current = await this.table(trx, kind)
+        .select(['t.doc', 't.version', 't.classification', 't.owner_partner'])
+        .where('t.id', '=', id)
+        .where(visibleTo(viewer))
+        .executeTakeFirst();
+      if (!current) throw new CompactError('NOT_FOUND', `${ENTITY_NOUNS[kind]} "${id}" not found`);
+      this.assertWritable(viewer, kind, id, { classification: current.classification as 'public', ownerPartner: current.owner_partner });
+      await this.checkStoredReferences(trx, kind, record);
+      const owner = await this.ownerOf(trx, kind, record);
+      this.assertWritable(viewer, kind, id, { classification: record.classification, ownerPartner: owner });
+      const at = now();
+      const result = await (trx as unknown as Kysely<Record<string, RecordRow>>)
+        .updateTable(kind as string)
+        .set({
+          version: version + 1,
+          classification: record.classification,
+          owner_partner: owner,
+          doc: toDoc(record),
+          updated_at: at,
+          ...linkColumns(kind, record),
+        })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw this.conflict(kind, id, version, fromRow<K>(current));
+      await appendAudit(trx, viewer, { action: 'update', entity: kind, entityId: id, before: JSON.parse(current.doc), after: record }, at);
+      return { ...record, version: version + 1 } as Stored<K>;
+    });
+  }
+
+  async remove(kind: EntityKind, id: string, viewer: Viewer, expectedVersion: number): Promise<void> {
+    await this.transaction(async (trx) => {
+      const current = await this.table(trx, kind)
+        .select(['t.doc', 't.version', 't.classification', 't.owner_partner'])
+        .where('t.id', '=', id)
+        .where(visibleTo(viewer))
+        .executeTakeFirst();
+      if (!current) throw new CompactError('NOT_FOUND', `${ENTITY_NOUNS[kind]} "${id}" not found`);
+      this.assertWritable(viewer, kind, id, { classification: current.classification as 'public', ownerPartner: current.owner_partner });
+      const result = await (trx as unknown as Kysely<Record<string, RecordRow>>)
+        .deleteFrom(kind as string)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) !== 1) throw this.conflict(kind, id, expectedVersion, fromRow(current));
+      await appendAudit(trx, viewer, { action: 'delete', entity: kind, entityId: id, before: JSON.parse(current.doc), after: null }, now());
+    });
+  }
+
+  /**
+   * Loads a data package all-or-nothing: it is validated as a whole (against what is already
+   * stored, too) and written in one transaction, so one bad record changes nothing.
+   * Records whose id exists are replaced; the rest are created.
+   */
+  async importPackage(input: unknown, viewer: Viewer): Promise<ImportSummary> {
+    const known = await this.knownIds();
+    const validation = validatePackage(input, known);
+    if (!validation.ok) throw validationError(validation.issues);
+    const pkg = validation.package;
+    const created: Record<string, number> = {};
+    const updated: Record<string, number> = {};
+    await this.transaction(async (trx) => {
+      const at = now();
+      for (const kind of IMPORT_ORDER) {
+        const records = pkg[kind] as EntityRecordTypes[typeof kind][];
+        for (const [index, record] of records.entries()) {
+          const id = recordId(kind, record);
+          const owner = await this.ownerOf(trx, kind, record);
+          const current = await this.table(trx, kind)
+            .select(['t.doc', 't.version', 't.classification', 't.owner_partner'])
+            .where('t.id', '=', id)
+            .executeTakeFirst();
+          const path = formatPath([kind, index]);
+          this.assertWritable(viewer, kind, id, { classification: record.classification, ownerPartner: owner }, path);
+          if (current) {
+            this.assertWritable(viewer, kind, id, { classification: current.classification as 'public', ownerPartner: current.owner_partner }, path);
+          }
+          const table = trx as unknown as Kysely<Record<string, RecordRow>>;
+          const columns = { classification: record.classification, owner_partner: owner, doc: toDoc(record), updated_at: at, ...linkColumns(kind, record) };
+          if (current) {
+            await table.updateTable(kind as string).set({ ...columns, version: Number(current.version) + 1 }).where('id', '=', id).execute();
+            updated[kind] = (updated[kind] ?? 0) + 1;
+          } else {
+            await table.insertInto(kind as string).values({ id, version: 1, created_at: at, ...columns }).execute();
+            created[kind] = (created[kind] ?? 0) + 1;
+          }
+        }
+      }
+      for (const rate of pkg.exchangeRates) {
+        await trx.deleteFrom('exchange_rates').where('currency', '=', rate.currency).where('year', '=', rate.year).execute();
+        await trx.insertInto('exchange_rates').values({ currency: rate.currency, year: rate.year, doc: JSON.stringify(rate) }).execute();
+      }
+      for (const point of pkg.peaceFormula) {
+        await trx.deleteFrom('peace_formula').where('point', '=', point.point).execute();
+        await trx.insertInto('peace_formula').values({ point: point.point, doc: JSON.stringify(point) }).execute();
+      }
+      for (const [table, records] of [['meetings', pkg.meetings], ['crisis_requests', pkg.crisisRequests]] as const) {
+        for (const record of records) {
+          await trx.deleteFrom(table).where('id', '=', record.id).execute();
+          await trx.insertInto(table).values({ id: record.id, doc: JSON.stringify(record) }).execute();
+        }
+      }
+      const counts = Object.fromEntries(IMPORT_ORDER.map((kind) => [kind, pkg[kind].length]));
+      await appendAudit(trx, viewer, { action: 'import', entity: 'package', entityId: pkg.title ?? PACKAGE_FORMAT, before: null, after: { counts, created, updated } }, at);
+    });
+    return { created, updated };
+  }
+
+  /** Everything the viewer may see, as a data package that `importPackage` reads back. */
+  async exportPackage(viewer: Viewer): Promise<DataPackage> {
+    const entities = Object.fromEntries(
+      await Promise.all(IMPORT_ORDER.map(async (kind) => [kind, await this.list(kind, viewer)] as const)),
+    );
+    return DataPackage.parse({
+      format: PACKAGE_FORMAT,
+      asOf: now().slice(0, 10),
+      ...entities,
+      exchangeRates: await this.listExchangeRates(),
+      peaceFormula: await this.listPeaceFormula(),
+      meetings: await this.listMeetings(),
+      crisisRequests: viewer.role === 'public' ? [] : await this.listDocs('crisis_requests'),
+    });
+  }
+
+  async listExchangeRates(): Promise<ExchangeRateRecord[]> {
+    const rows = await this.db.selectFrom('exchange_rates').select('doc').orderBy('year').orderBy('currency').execute();
+    return rows.map((row) => ExchangeRateRecord.parse(JSON.parse(row.doc)));
+  }
+
+  async listPeaceFormula(): Promise<PeaceFormulaPoint[]> {
+    const rows = await this.db.selectFrom('peace_formula').select('doc').orderBy('point').execute();
+    return rows.map((row) => PeaceFormulaPoint.parse(JSON.parse(row.doc)));
+  }
+
+  async listMeetings(): Promise<Meeting[]> {
+    const rows = await this.listDocs('meetings');
+    return rows.map((row) => Meeting.parse(row)).sort((a, b) => a.on.localeCompare(b.on));
+  }
+
+  private async listDocs(table: 'meetings' | 'crisis_requests'): Promise<Array<{ id: string }>> {
+    const rows = await this.db.selectFrom(table).select('doc').orderBy('id').execute();
+    return rows.map((row) => JSON.parse(row.doc) as { id: string });
+  }
+
+  /** True when the registry holds no records at all (a new database). */
+  async isEmpty(): Promise<boolean> {
+    for (const kind of IMPORT_ORDER) {
+      const row = await this.table(this.db, kind).select('t.id').limit(1).executeTakeFirst();
+      if (row) return false;
+    }
+    return true;
+  }
+
+  /** Empties every table, the audit log included: the database is as new. */
+  async reset(): Promise<void> {
+    await this.transaction(async (trx) => {
+      for (const kind of [...IMPORT_ORDER].reverse()) await trx.deleteFrom(kind).execute();
+      for (const table of ['exchange_rates', 'peace_formula', 'meetings', 'crisis_requests', 'audit_log', 'meta'] as const) {
+        await trx.deleteFrom(table).execute();
+      }
+      await trx.updateTable('audit_head').set({ seq: 0, hash: '0'.repeat(64) }).where('id', '=', 1).execute();
+    });
+  }
+
+  verifyAudit(): Promise<AuditVerification> {
+    return verifyAuditChain(this.db);
+  }
+
+  async auditEntries(limit = 100): Promise<Array<Record<string, unknown>>> {
+    return this.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit).execute();
+  }
+
+  private parse<K extends EntityKind>(kind: K, input: unknown): EntityRecordTypes[K] {
+    const parsed = ENTITY_SCHEMAS[kind].safeParse(input);
+    if (!parsed.success) throw validationError(issuesFromZod(parsed.error));
+    return parsed.data;
+  }
+
+  private withId(kind: EntityKind, id: string, input: unknown): unknown {
+    if (typeof input !== 'object' || input === null) return input;
+    const key = kind === 'partners' ? 'code' : 'id';
+    return key in input ? input : { ...input, [key]: id };
+  }
+
+  private assertWritable(
+    viewer: Viewer,
+    kind: EntityKind,
+    id: string,
+    record: Parameters<typeof canWrite>[1],
+    path?: string,
+  ): void {
+    if (canWrite(viewer, record)) return;
+    const visible = canSee(viewer, record);
+    throw new CompactError(
+      viewer.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+      `${viewer.role === 'public' ? 'sign in to change' : 'you may not change'} ${ENTITY_NOUNS[kind]} "${visible ? id : '(hidden)'}"`,
+      path,
+    );
+  }
+
+  private async ownerOf<K extends EntityKind>(db: Db, kind: K, record: EntityRecordTypes[K]): Promise<string | null> {
+    const parent = inheritedOwner(kind, record);
+    if (!parent) return directOwner(kind, record);
+    const row = await this.table(db, parent.table).select('t.owner_partner').where('t.id', '=', parent.id).executeTakeFirst();
+    return row?.owner_partner ?? null;
+  }
+
+  /** The ids a single record refers to must exist (checked one by one, not by loading all ids). */
+  private async checkStoredReferences<K extends EntityKind>(db: Db, kind: K, record: EntityRecordTypes[K]): Promise<void> {
+    const issues: ValidationIssue[] = [];
+    for (const reference of referencesOf(kind, record as Record<string, unknown>)) {
+      const row = await this.table(db, reference.target).select('t.id').where('t.id', '=', reference.id).executeTakeFirst();
+      if (!row) {
+        issues.push({
+          path: formatPath(reference.path),
+          message: `refers to ${ENTITY_NOUNS[reference.target]} "${reference.id}", which does not exist`,
+          code: 'UNKNOWN_REFERENCE',
+        });
+      }
+    }
+    if (issues.length > 0) throw validationError(issues);
+  }
+
+  private async knownIds(): Promise<KnownIds> {
+    const ids = async (target: ReferenceTarget) => (await this.table(this.db, target).select('t.id').execute()).map((row) => row.id);
+    return {
+      partners: await ids('partners'),
+      agreements: await ids('agreements'),
+      commitments: await ids('commitments'),
+      coalitions: await ids('coalitions'),
+      flows: await ids('flows'),
+    };
+  }
+
+  private conflict<K extends EntityKind>(kind: K, id: string, version: number, current: Stored<K>): CompactError {
+    return new CompactError(
+      'VERSION_CONFLICT',
+      `${ENTITY_NOUNS[kind]} "${id}" was changed by someone else (you had version ${version}, it is now ${current.version})`,
+      '$.version',
+      undefined,
+      { current },
+    );
+  }
+
+  private async transaction<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(work);
+    } catch (error) {
+      throw mapDatabaseError(error);
+    }
+  }
+}
