@@ -8,3 +8,5 @@ export * from './registry/valid-time.js';
 export * from './registry/entity-kinds.js';
 export * from './access/viewer.js';
 export * from './errors.js';
+export * from './registry/agreement-view.js';
+export * from './schema/json-schema.js';

@@ -182,7 +182,7 @@ export class Store {
         .where('id', '=', id)
         .where('version', '=', version)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw this.conflict(kind, id, version, fromRow<K>(current));
+      if (Number(result.numUpdatedRows) !== 1) throw await this.conflict(trx, kind, id, version);
       await appendAudit(trx, viewer, { action: 'update', entity: kind, entityId: id, before: JSON.parse(current.doc), after: record }, at);
       return { ...record, version: version + 1 } as Stored<K>;
     });
@@ -202,7 +202,7 @@ export class Store {
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
-      if (Number(result.numDeletedRows) !== 1) throw this.conflict(kind, id, expectedVersion, fromRow(current));
+      if (Number(result.numDeletedRows) !== 1) throw await this.conflict(trx, kind, id, expectedVersion);
       await appendAudit(trx, viewer, { action: 'delete', entity: kind, entityId: id, before: JSON.parse(current.doc), after: null }, now());
     });
   }
@@ -392,7 +392,11 @@ export class Store {
     };
   }
 
-  private conflict<K extends EntityKind>(kind: K, id: string, version: number, current: Stored<K>): CompactError {
+  /** Re-reads the record after a lost race: a new statement sees what the other writer committed. */
+  private async conflict(db: Db, kind: EntityKind, id: string, version: number): Promise<CompactError> {
+    const row = await this.table(db, kind).select(['t.doc', 't.version']).where('t.id', '=', id).executeTakeFirst();
+    if (!row) return new CompactError('NOT_FOUND', `${ENTITY_NOUNS[kind]} "${id}" was deleted by someone else`);
+    const current = fromRow(row);
     return new CompactError(
       'VERSION_CONFLICT',
       `${ENTITY_NOUNS[kind]} "${id}" was changed by someone else (you had version ${version}, it is now ${current.version})`,

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { CompactError } from '@compact/core';
+import type { DatabaseFlags } from './config.js';
+import { describeError } from './output.js';
+import { registerAuditCommand } from './commands/audit.js';
+import { registerPackageCommands } from './commands/package.js';
+import { registerResetCommand } from './commands/reset.js';
+import { registerServeCommand } from './commands/serve.js';
+
+const VERSION = '0.1.0';
+
+export function buildProgram(): Command {
+  const program = new Command('compact')
+    .description('Compact: the registry and analysis of security agreements supporting Ukraine')
+    .version(VERSION)
+    .option('--db <file>', 'SQLite database file (env COMPACT_DB, default .compact/compact.sqlite)')
+    .option('--database-url <url>', 'PostgreSQL connection string (env DATABASE_URL); wins over --db')
+    .showHelpAfterError()
+    .exitOverride();
+  const databaseFlags = () => program.opts<DatabaseFlags>();
+  registerServeCommand(program, databaseFlags, VERSION);
+  registerPackageCommands(program, databaseFlags);
+  registerResetCommand(program, databaseFlags);
+  registerAuditCommand(program, databaseFlags);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the command line and returns the exit code: 0 done, 1 the input or data is wrong, 2 usage. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    console.error(`compact: ${describeError(error)}`);
+    return 1;
+  }
+}

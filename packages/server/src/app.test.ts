@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SYSTEM_VIEWER } from '@compact/core';
+import type { Store } from '@compact/store';
+import { testBackends } from '@compact/store/testing';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from './serve.js';
+import { VIEWER_HEADER } from './viewer.js';
+
+const shipped = JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/compact.json', import.meta.url)), 'utf8')) as unknown;
+
+const confidentialPledge = {
+  id: 'gb-confidential-air-defence',
+  agreementId: 'gb-ua-2024',
+  provider: 'GB',
+  beneficiary: 'UA',
+  category: 'equipment',
+  capabilityArea: 'air-defence',
+  firmness: 'pledged',
+  quantity: { value: 2, item: 'illustrative launchers' },
+  classification: 'confidential',
+  description: 'test record, not a fact',
+};
+
+describe.each(testBackends)('HTTP API on $name', (backend) => {
+  let server: RunningServer;
+  let store: Store;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await backend.open();
+    store = opened.store;
+    dispose = opened.dispose;
+    await store.importPackage(shipped, SYSTEM_VIEWER);
+    await store.create('commitments', confidentialPledge, SYSTEM_VIEWER);
+    server = await startServer({
+      store,
+      logger: pino({ level: 'silent' }),
+      version: 'test',
+      port: 0,
+      host: '127.0.0.1',
+      viewerPolicy: { anonymousRole: 'public', trustViewerHeader: true },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await dispose();
+  });
+
+  const call = async (path: string, init: RequestInit & { viewer?: string } = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.viewer) headers.set(VIEWER_HEADER, init.viewer);
+    if (init.body) headers.set('content-type', 'application/json');
+    const response = await fetch(`${server.url}${path}`, { ...init, headers });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as Record<string, any> };
+  };
+
+  it('reports health and the database in use', async () => {
+    const { status, body } = await call('/api/health');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'ok', database: backend.name });
+  });
+
+  it('answers the registry as of the seed article and as of November 2025', async () => {
+    const seed = await call('/api/agreements?asOf=2024-02-20&kind=bilateral');
+    const statusOf = Object.fromEntries(seed.body.items.map((a: any) => [a.partner, a.statusAsOf]));
+    expect(statusOf).toEqual({ GB: 'signed', DE: 'signed', FR: 'signed', CA: 'talks', IT: 'talks', JP: 'talks', US: 'talks', NL: 'talks', EU: 'talks' });
+    const late = await call('/api/agreements?asOf=2025-11-30&kind=bilateral');
+    expect(late.body.summary.counted).toBe(28);
+    const counted = late.body.items.filter((a: any) => a.countedByUkraine && a.statusAsOf === 'signed');
+    expect(counted).toHaveLength(28);
+    expect(late.body.items.find((a: any) => a.partner === 'HR')).toMatchObject({ countedByUkraine: false, statusAsOf: 'signed' });
+    const bad = await call('/api/agreements?asOf=2024-13-45');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION', path: 'query.asOf' });
+  });
+
+  it('lets exactly one of two concurrent updates with the same version win; the other gets 409', async () => {
+    const { body: current } = await call('/api/commitments/gb-ua-2024-1', { viewer: 'coordinator' });
+    const put = (description: string) =>
+      call('/api/commitments/gb-ua-2024-1', { method: 'PUT', viewer: 'coordinator', body: JSON.stringify({ ...current, description }) });
+    const results = await Promise.all([put('editor A'), put('editor B')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const conflict = results.find((r) => r.status === 409)!;
+    expect(conflict.body.error).toMatchObject({ code: 'VERSION_CONFLICT', path: '$.version' });
+    expect(conflict.body.error.current.version).toBe(current.version + 1);
+  });
+
+  it('hides a confidential commitment from the public and from another partner, everywhere', async () => {
+    const ids = async (viewer?: string) => (await call('/api/commitments?provider=GB', viewer ? { viewer } : {})).body.items.map((c: any) => c.id);
+    expect(await ids()).not.toContain(confidentialPledge.id);
+    expect(await ids('partner-officer:FR')).not.toContain(confidentialPledge.id);
+    expect(await ids('analyst')).not.toContain(confidentialPledge.id);
+    expect(await ids('partner-officer:GB')).toContain(confidentialPledge.id);
+    expect(await ids('coordinator')).toContain(confidentialPledge.id);
+    expect((await call(`/api/commitments/${confidentialPledge.id}`, { viewer: 'partner-officer:FR' })).status).toBe(404);
+    const publicExport = await call('/api/packages');
+    expect(JSON.stringify(publicExport.body)).not.toContain(confidentialPledge.id);
+  });
+
+  it('creates, updates and deletes through the API, naming the field of bad input', async () => {
+    const created = await call('/api/requirements', {
+      method: 'POST',
+      viewer: 'coordinator',
+      body: JSON.stringify({ id: 'req-test', beneficiary: 'UA', capabilityArea: 'drones', period: { from: '2025-01-01', to: '2025-12-31' }, money: { amount: '100', currency: 'EUR' }, priority: 'high', basis: 'illustrative' }),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.version).toBe(1);
+    const invalid = await call('/api/requirements', {
+      method: 'POST',
+      viewer: 'coordinator',
+      body: JSON.stringify({ id: 'req-bad', beneficiary: 'UA', capabilityArea: 'drones', period: { from: '2025-01-01', to: '2025-12-31' }, money: { amount: '100', currency: 'EURO' }, priority: 'high', basis: 'illustrative' }),
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error).toMatchObject({ code: 'VALIDATION', path: '$.money.currency' });
+    expect((await call('/api/requirements', { method: 'POST', body: '{"id":' , viewer: 'coordinator' })).status).toBe(400);
+    expect((await call('/api/requirements/req-test?version=1', { method: 'DELETE' })).status).toBe(401);
+    expect((await call('/api/requirements/req-test?version=1', { method: 'DELETE', viewer: 'coordinator' })).status).toBe(204);
+    expect((await call('/api/requirements/req-test', { viewer: 'coordinator' })).status).toBe(404);
+  });
+
+  it('refuses a bad package as a whole and changes nothing', async () => {
+    const before = (await call('/api/partners')).body.items.length;
+    const response = await call('/api/packages', {
+      method: 'POST',
+      viewer: 'coordinator',
+      body: JSON.stringify({
+        format: 'compact/1',
+        partners: [{ code: 'ZZ', name: 'Test partner' }],
+        commitments: [{ id: 'x', agreementId: 'missing', provider: 'ZZ', beneficiary: 'UA', category: 'training', firmness: 'pledged', money: { amount: '-1', currency: 'EUR' } }],
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((issue: any) => issue.path)).toEqual(['$.commitments[0].agreementId', '$.commitments[0].money.amount']);
+    expect((await call('/api/partners')).body.items.length).toBe(before);
+  });
+
+  it('publishes its OpenAPI document and the data package JSON Schema', async () => {
+    const openapi = await call('/api/openapi.json');
+    expect(openapi.body.openapi).toBe('3.1.0');
+    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/api/agreements', '/api/commitments/{id}', '/api/packages', '/api/schema']));
+    const schema = await call('/api/schema');
+    expect(schema.body.properties.format.const).toBe('compact/1');
+  });
+
+  it('answers unknown endpoints with a JSON 404 and sends security headers', async () => {
+    const missing = await call('/api/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('NOT_FOUND');
+    expect(missing.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});

@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { CompactError } from '@compact/core';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './context.js';
+import { toHttpError } from './errors.js';
+import { documentRoute } from './openapi.js';
+import { registerAgreementRoutes } from './routes/agreements.js';
+import { registerPackageRoutes } from './routes/packages.js';
+import { registerRegistryRoutes } from './routes/registry.js';
+import { resolveViewer, type ViewerPolicy } from './viewer.js';
+
+export interface AppOptions extends AppDeps {
+  readonly viewerPolicy: ViewerPolicy;
+  /** Folder of the built web app; when absent the API still works and `/` explains how to build it. */
+  readonly webRoot?: string | undefined;
+  /** Largest accepted request body; packages are the big ones. */
+  readonly maxBodyBytes?: number;
+}
+
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const { store, logger, version, viewerPolicy } = options;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.onError((error, c) => {
+    const { status, body } = toHttpError(error, logger);
+    return c.json(body, status);
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 50 * 1024 * 1024,
+      onError: () => {
+        throw new CompactError('PAYLOAD_TOO_LARGE', 'the request body is too large');
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    c.set('viewer', resolveViewer(c, viewerPolicy));
+    await next();
+  });
+
+  documentRoute(app, { method: 'get', path: '/api/health', tag: 'service', summary: 'Liveness and the database in use' });
+  app.get('/api/health', (c) => c.json({ status: 'ok', database: store.backend, version }));
+
+  registerAgreementRoutes(app, options);
+  registerRegistryRoutes(app, options);
+  registerPackageRoutes(app, options);
+
+  app.get('/api/openapi.json', (c) =>
+    c.json(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: { title: 'Compact API', version, description: 'Registry of security agreements, commitments and coalitions supporting Ukraine.' },
+      }),
+    ),
+  );
+  app.all('/api/*', () => {
+    throw new CompactError('NOT_FOUND', 'no such API endpoint; see /api/openapi.json');
+  });
+
+  mountWebApp(app, options.webRoot);
+  return app;
+}
+
+/** Serves the single-page app; unknown paths get index.html so client-side routes survive a reload. */
+function mountWebApp(app: OpenAPIHono<AppEnv>, webRoot: string | undefined): void {
+  const index = webRoot ? join(webRoot, 'index.html') : undefined;
+  if (!webRoot || !index || !existsSync(index)) {
+    app.get('*', (c) => c.text('The web app is not built yet: run `npm run build:web`. The API is at /api.', 503));
+    return;
+  }
+  const html = readFileSync(index, 'utf8');
+  app.use('/assets/*', serveStatic({ root: webRoot }));
+  app.use('*', serveStatic({ root: webRoot, index: 'index.html' }));
+  app.get('*', (c) => c.html(html));
+}

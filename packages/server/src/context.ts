@@ -1,0 +1,16 @@
+import type { Store } from '@compact/store';
+import type { Viewer } from '@compact/core';
+import type { Logger } from 'pino';
+
+/** What every route may use; set once per request by the app. */
+export interface AppEnv {
+  Variables: {
+    viewer: Viewer;
+  };
+}
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly version: string;
+}

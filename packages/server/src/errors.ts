@@ -1,0 +1,33 @@
+import { CompactError, ERROR_CODES, type ErrorCode } from '@compact/core';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    path?: string | undefined;
+    issues?: ReadonlyArray<{ path: string; message: string; code: string }> | undefined;
+    current?: unknown;
+  };
+}
+
+/** The one place where errors become HTTP: catalogue code to status; no stack traces leave. */
+export function toHttpError(error: unknown, logger: Logger): { status: ContentfulStatusCode; body: ErrorBody } {
+  if (error instanceof CompactError) {
+    return {
+      status: ERROR_CODES[error.code] as ContentfulStatusCode,
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          path: error.path,
+          issues: error.issues,
+          ...(error.details?.current !== undefined ? { current: error.details.current } : {}),
+        },
+      },
+    };
+  }
+  logger.error({ err: error }, 'unhandled error');
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error; the server log has the details' } } };
+}
