@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { CompactError } from '@compact/core';
 import type { DatabaseFlags } from './config.js';
 import { describeError } from './output.js';
 import { registerAuditCommand } from './commands/audit.js';

@@ -16,7 +16,7 @@ export interface ErrorBody {
 export function toHttpError(error: unknown, logger: Logger): { status: ContentfulStatusCode; body: ErrorBody } {
   if (error instanceof CompactError) {
     return {
-      status: ERROR_CODES[error.code] as ContentfulStatusCode,
+      status: ERROR_CODES[error.code],
       body: {
         error: {
           code: error.code,

@@ -14,7 +14,7 @@ export interface ViewerPolicy {
 
 export const VIEWER_HEADER = 'x-compact-viewer';
 
-export function resolveViewer(c: Context, policy: ViewerPolicy): Viewer {
+export function resolveViewer(c: Pick<Context, 'req'>, policy: ViewerPolicy): Viewer {
   const header = c.req.header(VIEWER_HEADER);
   if (header !== undefined && policy.trustViewerHeader) return parseViewerHeader(header);
   return { role: policy.anonymousRole, actor: 'anonymous' };

@@ -6,7 +6,8 @@ import { CompactError } from '@compact/core';
  */
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof CompactError || typeof error !== 'object' || error === null) return error;
-  const code = String((error as { code?: unknown }).code ?? '');
+  const raw = (error as { code?: unknown }).code;
+  const code = typeof raw === 'string' ? raw : '';
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
     return new CompactError('IN_USE', 'the record is referred to by other records (or refers to one that is gone); change those first');
   }

@@ -119,7 +119,7 @@ export class Store {
       this.assertWritable(viewer, kind, id, { classification: record.classification, ownerPartner: owner });
       const at = now();
       await (trx as unknown as Kysely<Record<string, RecordRow>>)
-        .insertInto(kind as string)
+        .insertInto(kind)
         .values({
           id,
           version: 1,
@@ -132,7 +132,7 @@ export class Store {
         })
         .execute();
       await appendAudit(trx, viewer, { action: 'create', entity: kind, entityId: id, before: null, after: record }, at);
-      return { ...record, version: 1 } as Stored<K>;
+      return { ...record, version: 1 };
     });
   }
 
@@ -184,7 +184,7 @@ export class Store {
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw await this.conflict(trx, kind, id, version);
       await appendAudit(trx, viewer, { action: 'update', entity: kind, entityId: id, before: JSON.parse(current.doc), after: record }, at);
-      return { ...record, version: version + 1 } as Stored<K>;
+      return { ...record, version: version + 1 };
     });
   }
 
@@ -241,7 +241,7 @@ export class Store {
             await table.updateTable(kind as string).set({ ...columns, version: Number(current.version) + 1 }).where('id', '=', id).execute();
             updated[kind] = (updated[kind] ?? 0) + 1;
           } else {
-            await table.insertInto(kind as string).values({ id, version: 1, created_at: at, ...columns }).execute();
+            await table.insertInto(kind).values({ id, version: 1, created_at: at, ...columns }).execute();
             created[kind] = (created[kind] ?? 0) + 1;
           }
         }
@@ -368,7 +368,7 @@ export class Store {
   /** The ids a single record refers to must exist (checked one by one, not by loading all ids). */
   private async checkStoredReferences<K extends EntityKind>(db: Db, kind: K, record: EntityRecordTypes[K]): Promise<void> {
     const issues: ValidationIssue[] = [];
-    for (const reference of referencesOf(kind, record as Record<string, unknown>)) {
+    for (const reference of referencesOf(kind, record)) {
       const row = await this.table(db, reference.target).select('t.id').where('t.id', '=', reference.id).executeTakeFirst();
       if (!row) {
         issues.push({

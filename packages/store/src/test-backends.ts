@@ -10,7 +10,7 @@ import type { Backend, Store } from './store.js';
  */
 export interface TestBackend {
   readonly name: Backend;
-  open(): Promise<{ store: Store; options: StoreOptions; dispose(): Promise<void> }>;
+  open(): Promise<{ store: Store; options: StoreOptions; dispose: () => Promise<void> }>;
 }
 
 let counter = 0;
@@ -25,7 +25,7 @@ export const testBackends: TestBackend[] = [
       return {
         store,
         options,
-        async dispose() {
+        dispose: async () => {
           await store.close().catch(() => undefined);
           rmSync(folder, { recursive: true, force: true });
         },
@@ -45,7 +45,7 @@ if (databaseUrl) {
       return {
         store,
         options,
-        async dispose() {
+        dispose: async () => {
           await store.close().catch(() => undefined);
           const { default: pg } = await import('pg');
           const client = new pg.Client({ connectionString: databaseUrl });

@@ -56,9 +56,12 @@ export type Qualifier = z.infer<typeof Qualifier>;
  */
 export const MoneyAmount = z
   .object({
-    amount: z
-      .string({ error: 'must be a decimal string such as "2500000000"' })
-      .regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal string such as "2500000000" or "74.4"'),
+    amount: z.string({ error: 'must be a decimal string such as "2500000000"' }).superRefine((amount, ctx) => {
+      if (/^-\d/.test(amount)) ctx.addIssue({ code: 'custom', message: `must not be negative ("${amount}")` });
+      else if (!/^\d+(\.\d+)?$/.test(amount)) {
+        ctx.addIssue({ code: 'custom', message: `must be a decimal string such as "2500000000" or "74.4", not "${amount}"` });
+      }
+    }),
     currency: CurrencyCode,
     perYear: z.boolean().optional(),
     qualifier: Qualifier.optional(),

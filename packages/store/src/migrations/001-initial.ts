@@ -81,7 +81,7 @@ export const initial: Migration = {
       .execute();
     await db
       .insertInto('audit_head' as never)
-      .values({ id: 1, seq: 0, hash: '0'.repeat(64) } as never)
+      .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
       .execute();
     await db.schema
       .createTable('meta')

@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../bin/compact.js', import.meta.url));
+const shipped = fileURLToPath(new URL('../../../data/compact.json', import.meta.url));
+
+/** Runs the real command in a child process against a database of its own. */
+async function compact(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env, DATABASE_URL: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const badPackage = {
+  format: 'compact/1',
+  partners: [
+    { code: 'UA', name: 'Ukraine' },
+    { code: 'GB', name: 'United Kingdom' },
+  ],
+  commitments: [
+    { id: 'wrong-currency', agreementId: null, coalitionId: null, provider: 'GB', beneficiary: 'UA', category: 'equipment', firmness: 'pledged', money: { amount: '10', currency: 'GBX' } },
+    { id: 'no-agreement', agreementId: 'gb-ua-1999', provider: 'GB', beneficiary: 'UA', category: 'equipment', firmness: 'pledged' },
+    { id: 'negative', agreementId: 'gb-ua-1999', provider: 'GB', beneficiary: 'UA', category: 'equipment', firmness: 'pledged', money: { amount: '-200', currency: 'GBP' } },
+  ],
+};
+
+describe('compact command line', () => {
+  let folder: string;
+  let env: Record<string, string>;
+  let badFile: string;
+
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'compact-cli-'));
+    env = { COMPACT_DB: join(folder, 'cli.sqlite') };
+    badFile = join(folder, 'bad.json');
+    writeFileSync(badFile, JSON.stringify(badPackage));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('validates the shipped dataset', async () => {
+    const result = await compact(['validate', shipped], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/valid \(34 partners, 31 agreements/);
+  });
+
+  it('reports every problem of a bad package with its path and exits 1', async () => {
+    const result = await compact(['validate', badFile], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('$.commitments[0].money.currency');
+    expect(result.stderr).toContain('$.commitments[1].agreementId');
+    expect(result.stderr).toContain('$.commitments[2].money.amount');
+    expect(result.stderr).toContain('$.commitments[2].agreementId');
+  });
+
+  it('imports all or nothing, exports, resets and verifies the audit log', async () => {
+    expect((await compact(['import', shipped], env)).code).toBe(0);
+    const exportFile = join(folder, 'export.json');
+    expect((await compact(['export', '--out', exportFile], env)).code).toBe(0);
+    const before = readFileSync(exportFile, 'utf8');
+
+    const failed = await compact(['import', badFile], env);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('VALIDATION');
+    await compact(['export', '--out', exportFile], env);
+    const after = readFileSync(exportFile, 'utf8');
+    const withoutDate = (text: string) => text.replace(/"asOf": "[^"]+"/, '');
+    expect(withoutDate(after)).toBe(withoutDate(before));
+    expect(JSON.parse(after).agreements).toHaveLength(31);
+
+    const verified = await compact(['audit', 'verify'], env);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('audit log intact: 1 entries');
+
+    expect((await compact(['reset'], env)).code).toBe(1);
+    const reset = await compact(['reset', '--yes', '--empty'], env);
+    expect(reset.code).toBe(0);
+    await compact(['export', '--out', exportFile], env);
+    expect(JSON.parse(readFileSync(exportFile, 'utf8')).agreements).toHaveLength(0);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    expect((await compact(['no-such-command'], env)).code).toBe(2);
+  });
+});
