@@ -1,0 +1,115 @@
+// `npm run bench`: measures on this machine and prints a table of medians. Not a test: nothing
+// here asserts a time; the figures go into the closing notes of the issues that set targets.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SYSTEM_VIEWER, type Viewer } from '@compact/core';
+import { startServer } from '@compact/server';
+import { openStore, type Store } from '@compact/store';
+import { pino } from 'pino';
+import { syntheticPackage } from './synthetic.js';
+
+interface Row {
+  name: string;
+  median: number;
+  unit: string;
+  runs: number;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const shipped = JSON.parse(readFileSync(fileURLToPath(new URL('../data/compact.json', import.meta.url)), 'utf8')) as unknown;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function time(name: string, runs: number, work: () => Promise<void>, note?: string): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  rows.push({ name, median: median(samples), unit: 'ms', runs, ...(note ? { note } : {}) });
+}
+
+async function freshStore(): Promise<{ store: Store; dispose: () => Promise<void> }> {
+  const folder = mkdtempSync(join(tmpdir(), 'compact-bench-'));
+  const store = await openStore(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, pgSchema: `bench_${Date.now()}` } : { sqlitePath: join(folder, 'bench.sqlite') });
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const backend = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+
+  await time(`import shipped dataset into a new database (${backend})`, 5, async () => {
+    const { store, dispose } = await freshStore();
+    await store.importPackage(shipped, SYSTEM_VIEWER);
+    await dispose();
+  });
+
+  const synthetic = syntheticPackage(10_000);
+  await time(`import 10,000 synthetic commitments (${backend})`, 3, async () => {
+    const { store, dispose } = await freshStore();
+    await store.importPackage(synthetic, SYSTEM_VIEWER);
+    await dispose();
+  });
+
+  const { store, dispose } = await freshStore();
+  await store.importPackage(synthetic, SYSTEM_VIEWER);
+  const viewers: Array<[string, Viewer]> = [
+    ['public', { role: 'public' }],
+    ['partner officer', { role: 'partner-officer', partner: 'QA' }],
+  ];
+  for (const [label, viewer] of viewers) {
+    await time(`list 10,000 commitments as ${label}`, 9, async () => {
+      await store.list('commitments', viewer);
+    });
+  }
+  await time('export the whole database as a package', 5, async () => {
+    await store.exportPackage(SYSTEM_VIEWER);
+  });
+  await dispose();
+
+  const seeded = await freshStore();
+  await seeded.store.importPackage(shipped, SYSTEM_VIEWER);
+  const server = await startServer({
+    store: seeded.store,
+    logger: pino({ level: 'silent' }),
+    version: 'bench',
+    port: 0,
+    host: '127.0.0.1',
+    viewerPolicy: { anonymousRole: 'public', trustViewerHeader: false },
+  });
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < 300; i++) {
+    const start = performance.now();
+    const response = await fetch(`${server.url}/api/agreements?asOf=2024-02-20`);
+    await response.arrayBuffer();
+    latencies.push(performance.now() - start);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  rows.push({ name: 'GET /api/agreements?asOf=2024-02-20, sequential', median: median(latencies), unit: 'ms', runs: 300, note: `${Math.round(300 / seconds)} req/s` });
+  await server.close();
+  await seeded.dispose();
+
+  const width = Math.max(...rows.map((row) => row.name.length));
+  console.log(`\nCompact benchmarks (${backend}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
+  console.log(`${'benchmark'.padEnd(width)}  ${'median'.padStart(10)}  runs  note`);
+  for (const row of rows) {
+    console.log(`${row.name.padEnd(width)}  ${`${row.median.toFixed(1)} ${row.unit}`.padStart(10)}  ${String(row.runs).padStart(4)}  ${row.note ?? ''}`);
+  }
+}
+
+await main();
