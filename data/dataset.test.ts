@@ -5,14 +5,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  divideRounded,
   endOfTerm,
+  formatScaled,
+  parseScaled,
   statusAsOf,
   validatePackage,
   type Agreement,
   type DataPackage,
 } from '../packages/core/src/index.js';
 import { AS_OF, buildPackage, serializePackage } from './build/dataset-builder.js';
-import type { Facts, FxFacts } from './build/facts.js';
+import type { Facts, FactsKielTracker, FxFacts } from './build/facts.js';
+import {
+  BASELINE_YEARS,
+  ILLUSTRATIVE_LABEL,
+  ILLUSTRATIVE_SPLIT,
+  REQUIREMENT_YEARS,
+  illustrativeRequirements,
+  requirementBaseline,
+  type RequirementBaseline,
+} from './build/requirements.js';
 
 const shippedText = readFileSync(new URL('./compact.json', import.meta.url), 'utf8');
 const validation = validatePackage(JSON.parse(shippedText));
@@ -41,6 +53,19 @@ function agreement(id: string): Agreement {
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/;
+
+/** Euro amounts as bigint cents: sums are exact, never floats. */
+const cents = (amount: string): bigint => parseScaled(amount, 2);
+/** Kiel figures are EUR bn with up to a few decimals; 10^9 euros of 10^2 cents. */
+const bnToCents = (bn: number): bigint => parseScaled(String(bn), 11);
+
+function baseline(): RequirementBaseline {
+  return (shipped() as DataPackage & { requirementBaseline: RequirementBaseline }).requirementBaseline;
+}
+
+function kielTracker(): FactsKielTracker {
+  return (shipped() as DataPackage & { kielTracker: FactsKielTracker }).kielTracker;
+}
 
 describe('data/compact.json', () => {
   it('is a valid compact/1 package', () => {
@@ -163,6 +188,131 @@ describe('data/compact.json', () => {
   });
 });
 
+describe('data/compact.json requirements', () => {
+  it("ships a sourced baseline equal to the mean of the Kiel tracker's military allocations 2022–2024", () => {
+    const kiel = kielTracker();
+    const figures = BASELINE_YEARS.map((year) => kiel.militaryAllocationsEurBn[String(year)]);
+    for (const figure of figures) expect(typeof figure).toBe('number');
+    const sum = figures.reduce((total: bigint, bn) => total + bnToCents(bn ?? Number.NaN), 0n);
+    const base = baseline();
+    expect(base.amountPerYear.currency).toBe('EUR');
+    expect(cents(base.amountPerYear.amount)).toBe(divideRounded(sum, BigInt(figures.length)));
+    // (35.1 + 43.4 + 41.2) / 3 is exactly 39.9 (EUR bn): no rounding was needed.
+    expect(sum % 3n).toBe(0n);
+    expect(base.amountPerYear.amount).toBe('39900000000');
+    expect(base.years).toEqual([2022, 2023, 2024]);
+    expect(base.basis).toBe('sourced');
+    expect(base.confidence).toBe('computed');
+    expect(base.method).toMatch(/all donors/);
+    expect(base.description).toMatch(/all donors/);
+    expect(base.description).toMatch(/not Ukraine's stated requirement/);
+    expect(base.sources.length).toBeGreaterThan(0);
+    for (const source of base.sources) {
+      expect(source.url).toMatch(/ifw-kiel\.de/);
+      expect(source.confidence).toBe('V');
+    }
+  });
+
+  it('labels every requirement illustrative, in its basis and its description', () => {
+    const requirements = shipped().requirements;
+    expect(requirements.length).toBeGreaterThan(0);
+    for (const requirement of requirements) {
+      expect(requirement.basis, requirement.id).toBe('illustrative');
+      expect(requirement.description, requirement.id).toMatch(
+        /^Illustrative split of the sourced baseline; not an official requirement\./,
+      );
+      expect(requirement.description?.startsWith(ILLUSTRATIVE_LABEL), requirement.id).toBe(true);
+      expect(requirement).toMatchObject({
+        beneficiary: 'UA',
+        derivedFrom: 'requirementBaseline',
+        quantity: null,
+      });
+      expect(requirement.illustrativeShare, requirement.id).toMatch(/^0\.\d+$/);
+      expect(requirement.money?.currency, requirement.id).toBe('EUR');
+      // The split is a choice, not a computation from the source: it carries no confidence mark.
+      expect(requirement.confidence, requirement.id).toBeUndefined();
+      expect(requirement.sources.length, requirement.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('has one requirement per capability area and calendar year 2024–2027', () => {
+    const requirements = shipped().requirements;
+    const areas = ILLUSTRATIVE_SPLIT.map((row) => row.capabilityArea);
+    expect(requirements).toHaveLength(areas.length * REQUIREMENT_YEARS.length);
+    for (const year of REQUIREMENT_YEARS) {
+      const ofYear = requirements.filter((r) => r.period.from === `${year}-01-01`);
+      expect(ofYear.map((r) => r.capabilityArea).sort()).toEqual([...areas].sort());
+      for (const requirement of ofYear) {
+        expect(requirement.period.to).toBe(`${year}-12-31`);
+        expect(requirement.id).toBe(`req-ua-${requirement.capabilityArea}-${year}`);
+      }
+    }
+    expect(new Set(requirements.map((r) => r.id)).size).toBe(requirements.length);
+  });
+
+  it('splits the baseline exactly, to the cent, in each year', () => {
+    const base = cents(baseline().amountPerYear.amount);
+    for (const year of REQUIREMENT_YEARS) {
+      const ofYear = shipped().requirements.filter((r) => r.period.from.startsWith(`${year}-`));
+      const total = ofYear.reduce((sum, r) => sum + cents(r.money?.amount ?? 'x'), 0n);
+      expect(formatScaled(total, 2), String(year)).toBe(formatScaled(base, 2));
+      const shares = ofYear.reduce((sum, r) => sum + parseScaled(String(r.illustrativeShare), 4), 0n);
+      expect(shares, String(year)).toBe(10_000n);
+    }
+  });
+});
+
+describe('the illustrative split', () => {
+  const kiel: FactsKielTracker = {
+    note: 'test',
+    militaryAllocationsEurBn: { '2022': 1, '2023': 1, '2024': 1.01 },
+    totalAllocationsEurBn: {},
+    fields: [],
+    confidence: 'V (test)',
+    sources: ['https://example.org/tracker'],
+  };
+
+  it('rounds a mean that is not exact to the cent and says so', () => {
+    const base = requirementBaseline(kiel);
+    // 3.01 bn / 3 = 1.00333... bn = 1003333333.33... EUR
+    expect(base.amountPerYear.amount).toBe('1003333333.33');
+    expect(base.method).toMatch(/rounded/);
+  });
+
+  it('lets the last area absorb the rounding so each year sums exactly', () => {
+    const base: RequirementBaseline = {
+      ...requirementBaseline(kiel),
+      amountPerYear: { amount: '0.1', currency: 'EUR' },
+    };
+    const split = [
+      { capabilityArea: 'air-defence', share: '0.3333', priority: 'critical' },
+      { capabilityArea: 'artillery', share: '0.3333', priority: 'critical' },
+      { capabilityArea: 'drones', share: '0.3334', priority: 'high' },
+    ] as const;
+    const rows = illustrativeRequirements(base, split).filter((r) => r.period.from === '2025-01-01');
+    expect(rows.map((r) => r.money?.amount)).toEqual(['0.03', '0.03', '0.04']);
+  });
+
+  it('refuses shares that do not sum to one, and an area named twice', () => {
+    const base = requirementBaseline(kiel);
+    expect(() =>
+      illustrativeRequirements(base, [{ capabilityArea: 'drones', share: '0.9', priority: 'high' }]),
+    ).toThrow(/sum to 0\.9/);
+    expect(() =>
+      illustrativeRequirements(base, [
+        { capabilityArea: 'drones', share: '0.5', priority: 'high' },
+        { capabilityArea: 'drones', share: '0.5', priority: 'high' },
+      ]),
+    ).toThrow(/twice/);
+  });
+
+  it('refuses a tracker without a figure for a baseline year', () => {
+    expect(() =>
+      requirementBaseline({ ...kiel, militaryAllocationsEurBn: { '2022': 1, '2023': 1 } }),
+    ).toThrow(/no figure for 2024/);
+  });
+});
+
 // The facts sit outside the repository; CI has no copy, so these checks run where they exist.
 const factsUrl = new URL('../../shared/data/security-guarantees-facts.json', import.meta.url);
 const fxUrl = new URL('../../shared/data/fx-rates.json', import.meta.url);
@@ -179,6 +329,17 @@ describe.skipIf(!haveFacts)('data/compact.json against the sourced facts', () =>
   it('is what the builder makes of the current facts (rerun data/build/build-dataset.ts if not)', () => {
     const { facts, fx } = readFacts();
     expect(serializePackage(buildPackage(facts, fx))).toBe(shippedText);
+  });
+
+  it("bases the requirements on the facts' Kiel figures, shipped unchanged", () => {
+    const { facts } = readFacts();
+    expect(kielTracker()).toEqual(facts.kielTracker);
+    const sum = BASELINE_YEARS.reduce(
+      (total, year) =>
+        total + bnToCents(facts.kielTracker.militaryAllocationsEurBn[String(year)] ?? Number.NaN),
+      0n,
+    );
+    expect(cents(baseline().amountPerYear.amount) * 3n).toBe(sum);
   });
 
   it('marks M every record the facts mark M', () => {

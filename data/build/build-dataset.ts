@@ -38,6 +38,7 @@ function main(): void {
   console.log(
     `wrote ${outputPath}: ${pkg.partners.length} partners, ${pkg.agreements.length} agreements, ` +
       `${pkg.commitments.length} commitments, ${pkg.coalitions.length} coalitions, ` +
+      `${pkg.requirements.length} illustrative requirements, ` +
       `${pkg.peaceFormula.length} peace-formula points, ${pkg.meetings.length} meetings, ` +
       `${pkg.exchangeRates.length} exchange rates`,
   );

@@ -32,6 +32,8 @@ import {
   type FactsSeedSnapshot,
   type FxFacts,
 } from './facts.js';
+import { decimalString } from './decimal.js';
+import { illustrativeRequirements, requirementBaseline } from './requirements.js';
 
 type Collection =
   'partners' | 'agreements' | 'commitments' | 'coalitions' | 'peaceFormula' | 'meetings' | 'exchangeRates';
@@ -61,7 +63,17 @@ const ABOUT =
   'mark: V verified in a stored copy of a source; V* verified, but the sources disagree (the note says ' +
   'how); M background knowledge, unverified (show it as unverified); computed derived from a cited ' +
   'dataset. A field that is absent is unknown, not zero or none. Source URLs are locators; some are ' +
-  'shortened to the part that was known.';
+  'shortened to the part that was known. The requirements are illustrative (basis "illustrative"): ' +
+  'no public per-capability requirements exist, so they split a sourced yardstick (requirementBaseline, ' +
+  "the mean of all donors' military allocations 2022–2024 in the Kiel tracker) by capability area with " +
+  "shares that are this project's assumption, not an official requirement.";
+
+const REQUIREMENTS_NOTE =
+  'No public per-capability requirements exist. requirementBaseline is sourced: the mean yearly military ' +
+  "allocations of all donors 2022–2024 (Kiel tracker), a yardstick for sustaining past support, not Ukraine's " +
+  'stated requirement. Each requirement is an illustrative share of it (illustrativeShare, basis ' +
+  '"illustrative") for one capability area and calendar year 2024–2027; the shares and priorities are ' +
+  'assumptions, made to be edited.';
 
 /** The facts say only "talks under way" on the seed article's date, never when talks began. */
 const TALKS_NOTE = 'in talks as of this date (seed article); when talks began is not recorded';
@@ -101,19 +113,6 @@ function mark(value: string | undefined, where: string): Confidence {
   const parsed = Confidence.safeParse(value);
   if (!parsed.success) throw new Error(`${where}: "${String(value)}" is not a confidence mark`);
   return parsed.data;
-}
-
-/**
- * JSON numbers arrive as floats. String() gives the shortest text that reads back as the same
- * float, which is the literal the facts wrote minus a trailing ".0" (7100000000.0 -> "7100000000").
- * Exponent forms would mean the figure is out of the exactly representable range: refuse them.
- */
-export function decimalString(value: number): string {
-  const text = String(value);
-  if (!/^\d+(\.\d+)?$/.test(text)) {
-    throw new RangeError(`${text} cannot be written as an exact decimal string`);
-  }
-  return text;
 }
 
 function urlSources(urls: readonly string[], confidence: Confidence): SourceRow[] {
@@ -515,6 +514,7 @@ function guaranteeAgreementIds(facts: Facts): string[] {
 export function buildPackage(facts: Facts, fx: FxFacts): DataPackageInput {
   assertFactsShape(facts, fx);
   const restOn = guaranteeAgreementIds(facts);
+  const baseline = requirementBaseline(facts.kielTracker);
   return {
     format: PACKAGE_FORMAT,
     asOf: AS_OF,
@@ -526,16 +526,22 @@ export function buildPackage(facts: Facts, fx: FxFacts): DataPackageInput {
     clauses: [],
     commitments: facts.agreements.flatMap(commitmentsOf),
     coalitions: facts.coalitions.map(toCoalition),
-    requirements: [],
+    requirements: illustrativeRequirements(baseline),
     flows: [],
     exchangeRates: fx.rates.map(toRate),
     crisisRequests: [],
     peaceFormula: facts.peaceFormula.map((point) => toPeacePoint(point, facts.seedSnapshot, restOn)),
     meetings: facts.meetings.map(toMeeting),
-    notes: { partners: facts.partnersNote, agreements: facts.agreementsNote, exchangeRates: fx.about },
+    notes: {
+      partners: facts.partnersNote,
+      agreements: facts.agreementsNote,
+      exchangeRates: fx.about,
+      requirements: REQUIREMENTS_NOTE,
+    },
     seedSnapshot: facts.seedSnapshot,
     reliabilityPriors: facts.reliabilityPriors,
     kielTracker: facts.kielTracker,
+    requirementBaseline: baseline,
     builtFrom: { factsCompiledOn: facts.compiledOn, exchangeRatesCompiledOn: fx.compiledOn },
   };
 }

@@ -154,6 +154,18 @@ export interface FactsSeedSnapshot {
   readonly peaceFormulaPoint: number;
 }
 
+/** Yearly totals of the Kiel Institute's Ukraine Support Tracker, all donors, EUR bn. */
+export interface FactsKielTracker {
+  readonly note: string;
+  /** Keyed by year ("2022"); the builder reads 2022–2024 for the requirement baseline. */
+  readonly militaryAllocationsEurBn: Readonly<Record<string, number>>;
+  readonly totalAllocationsEurBn: Readonly<Record<string, number>>;
+  readonly fields: readonly string[];
+  /** A mark with a remark, such as "V (computed from the tracker's published monthly totals)". */
+  readonly confidence: string;
+  readonly sources: readonly string[];
+}
+
 export interface Facts {
   readonly about: string;
   readonly compiledOn: string;
@@ -168,7 +180,7 @@ export interface Facts {
   readonly meetings: readonly FactsMeeting[];
   readonly seedSnapshot: FactsSeedSnapshot;
   readonly reliabilityPriors: readonly Readonly<Record<string, unknown>>[];
-  readonly kielTracker: Readonly<Record<string, unknown>>;
+  readonly kielTracker: FactsKielTracker;
   readonly nonSigners: {
     readonly jointDeclarationButNoAgreement: readonly string[];
     readonly confidence: string;

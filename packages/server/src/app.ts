@@ -36,7 +36,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
@@ -89,8 +89,10 @@ function mountWebApp(app: OpenAPIHono<AppEnv>, webRoot: string | undefined): voi
     app.get('*', (c) => c.text('The web app is not built yet: run `npm run build:web`. The API is at /api.', 503));
     return;
   }
-  const html = readFileSync(index, 'utf8');
   app.use('/assets/*', serveStatic({ root: webRoot }));
+  // A hashed asset that is not there is a 404, not the app's HTML (a stale page after a rebuild).
+  app.get('/assets/*', (c) => c.text('not found', 404));
   app.use('*', serveStatic({ root: webRoot, index: 'index.html' }));
-  app.get('*', (c) => c.html(html));
+  // Read on each request so a rebuilt app is served without a restart; it is a small file.
+  app.get('*', (c) => c.html(readFileSync(index, 'utf8')));
 }

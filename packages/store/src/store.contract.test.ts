@@ -14,6 +14,7 @@ const frOfficer: Viewer = { role: 'partner-officer', partner: 'FR', actor: 'fr-o
 function basePackage() {
   return {
     format: 'compact/1',
+    notes: { kept: 'top-level extra fields survive' },
     partners: [
       { code: 'UA', name: 'Ukraine', nameUk: 'Україна' },
       { code: 'GB', name: 'United Kingdom', nameUk: 'Велика Британія' },
@@ -186,6 +187,7 @@ describe.each(testBackends)('store contract on $name', (backend) => {
     const again = await store.exportPackage(SYSTEM_VIEWER);
     expect(again.commitments.map(({ version: _v, ...rest }) => rest)).toEqual(exported.commitments.map(({ version: _v, ...rest }) => rest));
     expect(again.agreements).toHaveLength(1);
+    expect((again as Record<string, unknown>).notes).toEqual({ kept: 'top-level extra fields survive' });
   });
 
   it('refuses to delete a record others refer to, and a delete with a stale version', async () => {

@@ -42,6 +42,8 @@ export type Backend = 'sqlite' | 'postgres';
 
 type Db = Kysely<Tables> | Transaction<Tables>;
 
+const PACKAGE_EXTRAS_KEY = 'package-extras';
+
 /** Tables typed alike, so generic code can address any registry table. */
 type RecordTables = { t: RecordRow };
 
@@ -260,6 +262,7 @@ export class Store {
           await trx.insertInto(table).values({ id: record.id, doc: JSON.stringify(record) }).execute();
         }
       }
+      await this.mergePackageExtras(trx, pkg);
       const counts = Object.fromEntries(IMPORT_ORDER.map((kind) => [kind, pkg[kind].length]));
       await appendAudit(trx, viewer, { action: 'import', entity: 'package', entityId: pkg.title ?? PACKAGE_FORMAT, before: null, after: { counts, created, updated } }, at);
     });
@@ -272,6 +275,7 @@ export class Store {
       await Promise.all(IMPORT_ORDER.map(async (kind) => [kind, await this.list(kind, viewer)] as const)),
     );
     return DataPackage.parse({
+      ...(await this.packageExtras()),
       format: PACKAGE_FORMAT,
       asOf: now().slice(0, 10),
       ...entities,
@@ -280,6 +284,25 @@ export class Store {
       meetings: await this.listMeetings(),
       crisisRequests: viewer.role === 'public' ? [] : await this.listDocs('crisis_requests'),
     });
+  }
+
+  /**
+   * A package's own top-level fields beyond the registry's (a dataset's notes, its requirement
+   * baseline): kept so that export gives back what import was given. Later imports add to them.
+   */
+  async packageExtras(): Promise<Record<string, unknown>> {
+    const row = await this.db.selectFrom('meta').select('value').where('key', '=', PACKAGE_EXTRAS_KEY).executeTakeFirst();
+    return row ? (JSON.parse(row.value) as Record<string, unknown>) : {};
+  }
+
+  private async mergePackageExtras(trx: Transaction<Tables>, pkg: DataPackage): Promise<void> {
+    const known = new Set<string>([...IMPORT_ORDER, 'exchangeRates', 'peaceFormula', 'meetings', 'crisisRequests', 'format', 'asOf']);
+    const extras = Object.fromEntries(Object.entries(pkg).filter(([key]) => !known.has(key)));
+    if (Object.keys(extras).length === 0) return;
+    const row = await trx.selectFrom('meta').select('value').where('key', '=', PACKAGE_EXTRAS_KEY).executeTakeFirst();
+    const merged = JSON.stringify({ ...(row ? (JSON.parse(row.value) as object) : {}), ...extras });
+    if (row) await trx.updateTable('meta').set({ value: merged }).where('key', '=', PACKAGE_EXTRAS_KEY).execute();
+    else await trx.insertInto('meta').values({ key: PACKAGE_EXTRAS_KEY, value: merged }).execute();
   }
 
   async listExchangeRates(): Promise<ExchangeRateRecord[]> {

@@ -34,4 +34,10 @@ export function registerAgreementRoutes(app: OpenAPIHono<AppEnv>, { store }: App
       .sort((a, b) => (a.signedOn ?? '9999').localeCompare(b.signedOn ?? '9999') || a.id.localeCompare(b.id));
     return c.json({ asOf: day, items, summary: summariseAgreements(items) });
   });
+
+  documentRoute(app, { method: 'get', path: '/api/agreements/{id}', tag: 'agreements', summary: 'One agreement with its status as of a date (default today)', query: ['asOf'], response: Agreement });
+  app.get('/api/agreements/:id', async (c) => {
+    const day = optionalDate(c, 'asOf') ?? new Date().toISOString().slice(0, 10);
+    return c.json(viewAgreement(await store.get('agreements', c.req.param('id'), c.var.viewer), day));
+  });
 }

@@ -31,8 +31,10 @@ export function registerRegistryRoutes(app: OpenAPIHono<AppEnv>, { store }: AppD
       });
     }
 
-    documentRoute(app, { method: 'get', path: item, tag: kind, summary: `Read one ${noun}`, response: schema });
-    app.get(`/api/${kind}/:id`, async (c) => c.json(await store.get(kind, c.req.param('id'), c.var.viewer)));
+    if (kind !== 'agreements') {
+      documentRoute(app, { method: 'get', path: item, tag: kind, summary: `Read one ${noun}`, response: schema });
+      app.get(`/api/${kind}/:id`, async (c) => c.json(await store.get(kind, c.req.param('id'), c.var.viewer)));
+    }
 
     documentRoute(app, { method: 'post', path: collection, tag: kind, summary: `Create a ${noun}`, body: schema, response: schema, status: 201 });
     app.post(collection, async (c) => c.json(await store.create(kind, await readJson(c), c.var.viewer), 201));

@@ -1,0 +1,300 @@
+#!/usr/bin/env node
+// Browser test of the web app against the real server, in Debian's Chromium via playwright-core.
+//
+//   node e2e/run.js            builds the web app, starts `compact serve` on a free port with a
+//                              fresh SQLite file, runs the checks, stops the server.
+//
+// Environment: CHROMIUM_PATH (default /usr/bin/chromium), E2E_SKIP_BUILD=1 to reuse
+// packages/web/dist, E2E_HEADFUL=1 to watch. Exits 1 with the failing step's message on failure;
+// a screenshot of the failing page goes to e2e/artifacts/.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const artifacts = join(root, 'e2e', 'artifacts');
+const SERVER_START_TIMEOUT_MS = 90_000;
+const UI_TIMEOUT_MS = 15_000;
+
+class CheckFailed extends Error {}
+
+function check(condition, message) {
+  if (!condition) throw new CheckFailed(message);
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function buildWeb() {
+  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(root, 'packages/web/dist/index.html'))) return;
+  console.log('building the web app…');
+  const result = spawnSync('npm', ['run', 'build', '-w', '@compact/web'], { cwd: root, stdio: 'inherit' });
+  check(result.status === 0, `the web build failed (exit ${result.status ?? result.signal})`);
+}
+
+/** Starts the real CLI server; resolves once GET /api/health answers 200. */
+async function startServer(port, dbFile) {
+  const cli = join(root, 'packages/cli/bin/compact.js');
+  check(existsSync(cli), `the CLI is missing: ${cli}`);
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  // The test owns its database: never a PostgreSQL server or a database file from the environment.
+  delete env.DATABASE_URL;
+  delete env.COMPACT_DB;
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--db', dbFile], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = [];
+  const keep = (chunk) => {
+    log.push(chunk.toString());
+    if (log.length > 200) log.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  child.once('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exited) {
+      throw new CheckFailed(
+        `the server exited before it was healthy (code ${exited.code}, signal ${exited.signal}):\n${log.join('')}`,
+      );
+    }
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.status === 200) {
+        const health = await response.json();
+        check(health.status === 'ok', `GET /api/health answered ${JSON.stringify(health)}`);
+        return { child, base, log, health };
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  child.kill('SIGKILL');
+  throw new CheckFailed(
+    `GET /api/health did not answer 200 within ${SERVER_START_TIMEOUT_MS / 1000} s:\n${log.join('')}`,
+  );
+}
+
+async function stopServer(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Polls until `read()` satisfies `accept`, so checks wait for queries and re-renders. */
+async function eventually(read, accept, message) {
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  let last;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new CheckFailed(`${message} (last seen: ${JSON.stringify(last)})`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+function rowOf(page, partnerName) {
+  return page
+    .locator('table.agreements tbody tr')
+    .filter({ has: page.getByRole('link', { name: partnerName, exact: true }) });
+}
+
+const steps = [
+  [
+    'the agreements table lists the United Kingdom and at least 28 agreements',
+    async ({ page, base }) => {
+      await page.goto(`${base}/`);
+      await page.getByRole('heading', { level: 1, name: 'Agreements' }).waitFor();
+      const rows = await eventually(
+        () => page.locator('table.agreements tbody tr').count(),
+        (count) => count >= 28,
+        'expected at least 28 rows in the agreements table',
+      );
+      console.log(`    ${rows} rows`);
+      await rowOf(page, 'United Kingdom').waitFor();
+      const headers = await page.locator('table.agreements thead th').allInnerTexts();
+      check(headers.length === 9, `expected 9 column headers, saw ${headers.length}`);
+      const notCounted = await page.locator('table.agreements tbody tr.not-counted').count();
+      check(notCounted >= 1, 'expected a row marked as not counted by Ukraine (Croatia)');
+    },
+  ],
+  [
+    'switching to Українська shows Велика Британія and survives a reload',
+    async ({ page }) => {
+      await page.getByRole('button', { name: 'Українська' }).click();
+      await rowOf(page, 'Велика Британія').waitFor();
+      check((await page.getAttribute('html', 'lang')) === 'uk', '<html lang> should be "uk" after switching');
+      await page.reload();
+      await rowOf(page, 'Велика Британія').waitFor();
+      check(
+        (await page.getAttribute('html', 'lang')) === 'uk',
+        '<html lang> should stay "uk" after a reload',
+      );
+      const pressed = await page.getByRole('button', { name: 'Українська' }).getAttribute('aria-pressed');
+      check(pressed === 'true', 'the Українська button should be pressed after a reload');
+      await page.getByRole('heading', { level: 1, name: 'Угоди' }).waitFor();
+    },
+  ],
+  [
+    'as of 2024-02-20 the UK has signed and the US is in talks',
+    async ({ page }) => {
+      await page.locator('input[name="asOf"]').fill('2024-02-20');
+      await page.waitForURL(/asOf=2024-02-20/);
+      const status = (name) => rowOf(page, name).locator('td.status-cell').innerText();
+      await eventually(
+        () => status('Велика Британія'),
+        (text) => /signed|підписано/i.test(text),
+        'UK status should be signed',
+      );
+      await eventually(
+        () => status('Сполучені Штати Америки'),
+        (text) => /talks|переговори/i.test(text),
+        'US status should be talks',
+      );
+      // Sweden signed on 31.05.2024, so it has no status yet on that day.
+      check((await rowOf(page, 'Швеція').count()) === 0, 'Sweden should not be listed as of 2024-02-20');
+    },
+  ],
+  [
+    'an agreement opens its detail page',
+    async ({ page, base }) => {
+      await page.goto(`${base}/`);
+      await rowOf(page, 'Велика Британія')
+        .getByRole('link', { name: 'Велика Британія', exact: true })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Велика Британія' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Історія статусу' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Зобов’язання' }).waitFor();
+    },
+  ],
+  [
+    'the timeline marks the seed article and the Ukraine Compact',
+    async ({ page }) => {
+      await page.getByRole('navigation').getByRole('link', { name: 'Хронологія' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Хронологія' }).waitFor();
+      await page.locator('.timeline-marker', { hasText: 'Знімок стану з вихідної статті' }).waitFor();
+      await page.locator('.timeline-marker', { hasText: 'Ukraine Compact' }).waitFor();
+      const dots = await page.locator('.timeline-chart circle').count();
+      check(dots >= 28, `expected at least 28 signatures on the timeline, saw ${dots}`);
+    },
+  ],
+  [
+    'back in English, the Coalitions page shows the Drone Coalition',
+    async ({ page }) => {
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('navigation').getByRole('link', { name: 'Coalitions' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Capability coalitions' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: /Drone Coalition/ }).waitFor();
+      const cards = await page.locator('article.coalition').count();
+      check(cards === 8, `expected 8 coalitions, saw ${cards}`);
+    },
+  ],
+  [
+    'an unknown address shows the not-found page',
+    async ({ page, base }) => {
+      await page.goto(`${base}/no-such-page`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    },
+  ],
+];
+
+async function main() {
+  buildWeb();
+  const work = mkdtempSync(join(tmpdir(), 'compact-e2e-'));
+  const port = await freePort();
+  let server;
+  let browser;
+  let failed = false;
+  try {
+    server = await startServer(port, join(work, 'compact.sqlite'));
+    console.log(
+      `server healthy at ${server.base} (${server.health.database}, version ${server.health.version})`,
+    );
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: process.env.E2E_HEADFUL !== '1',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Kyiv' });
+    context.setDefaultTimeout(UI_TIMEOUT_MS);
+    const page = await context.newPage();
+    const consoleErrors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+
+    for (const [name, run] of steps) {
+      try {
+        await run({ page, base: server.base });
+        console.log(`  ok    ${name}`);
+      } catch (error) {
+        failed = true;
+        console.error(`  FAIL  ${name}\n        ${error instanceof Error ? error.message : String(error)}`);
+        mkdirSync(artifacts, { recursive: true });
+        const shot = join(artifacts, `failure-${steps.findIndex(([n]) => n === name) + 1}.png`);
+        await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+        console.error(`        screenshot: ${shot}`);
+        break;
+      }
+    }
+
+    if (consoleErrors.length > 0) {
+      failed = true;
+      console.error(`  FAIL  the browser console had errors:\n        ${consoleErrors.join('\n        ')}`);
+    } else {
+      console.log('  ok    no console errors');
+    }
+  } catch (error) {
+    failed = true;
+    console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    if (server) await stopServer(server.child);
+    if (failed && server)
+      console.error(
+        `--- server log (last lines) ---\n${server.log.join('').split('\n').slice(-30).join('\n')}`,
+      );
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (failed) {
+    console.error('e2e: FAILED');
+    process.exit(1);
+  }
+  console.log('e2e: all checks passed');
+}
+
+await main();

@@ -1,0 +1,105 @@
+import { localIsoDate } from '../format/date.js';
+import { toAgreementView } from './agreementView.js';
+import type {
+  AgreementList,
+  AgreementView,
+  ApiErrorBody,
+  ClauseView,
+  CoalitionView,
+  CommitmentView,
+  Health,
+  Items,
+  PartnerView,
+} from './types.js';
+
+/** An error answered by the API (`{ error: { code, message, path } }`) or a failure to reach it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Code of errors raised before any answer arrived (offline, DNS, CORS). */
+export const NETWORK_ERROR = 'NETWORK';
+/** Code of answers that were not the JSON error envelope (a proxy's HTML page, say). */
+export const UNEXPECTED_RESPONSE = 'UNEXPECTED_RESPONSE';
+
+type Params = Record<string, string | undefined>;
+
+function url(path: string, params: Params = {}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') query.set(key, value);
+  const search = query.toString();
+  return `/api${path}${search ? `?${search}` : ''}`;
+}
+
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = body.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+async function getJson<T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url(path, params), { headers: { Accept: 'application/json' }, signal });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause));
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (isErrorBody(body))
+      throw new ApiError(response.status, body.error.code, body.error.message, body.error.path);
+    throw new ApiError(response.status, UNEXPECTED_RESPONSE, `HTTP ${response.status}`);
+  }
+  if (body === undefined) throw new ApiError(response.status, UNEXPECTED_RESPONSE, 'the answer was not JSON');
+  return body as T;
+}
+
+export type AgreementKind = 'bilateral' | 'multilateral' | 'declaration';
+
+function today(): string {
+  return localIsoDate(new Date());
+}
+
+export const api = {
+  health: (signal?: AbortSignal) => getJson<Health>('/health', undefined, signal),
+
+  agreements: async (filter: { asOf?: string; kind?: AgreementKind }, signal?: AbortSignal) => {
+    const list = await getJson<AgreementList>(
+      '/agreements',
+      { asOf: filter.asOf, kind: filter.kind },
+      signal,
+    );
+    return { ...list, items: list.items.map((item) => toAgreementView(item, list.asOf)) };
+  },
+
+  /** With its status today (the API may send the plain record; the view fields are then computed here). */
+  agreement: async (id: string, signal?: AbortSignal) =>
+    toAgreementView(
+      await getJson<AgreementView>(`/agreements/${encodeURIComponent(id)}`, undefined, signal),
+      today(),
+    ),
+
+  partners: (signal?: AbortSignal) => getJson<Items<PartnerView>>('/partners', undefined, signal),
+
+  commitments: (filter: { agreementId?: string; provider?: string }, signal?: AbortSignal) =>
+    getJson<Items<CommitmentView>>('/commitments', filter, signal),
+
+  coalitions: (signal?: AbortSignal) => getJson<Items<CoalitionView>>('/coalitions', undefined, signal),
+
+  clauses: (agreementId: string, signal?: AbortSignal) =>
+    getJson<Items<ClauseView>>('/clauses', { agreementId }, signal),
+};

@@ -1,0 +1,89 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CoalitionView } from '../../api/types.js';
+import { ConfidenceBadge, confidenceField } from '../../components/ConfidenceBadge.js';
+import { SourceLinks } from '../../components/SourceLinks.js';
+import { useFormatters } from '../../format/useFormatters.js';
+import { useLanguage } from '../../i18n/useLanguage.js';
+import { usePartnerName } from '../partners/queries.js';
+
+export function CoalitionCard({ coalition }: { coalition: CoalitionView }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const language = useLanguage();
+  const partnerName = usePartnerName();
+  const headingId = useId();
+  const localName = language === 'uk' ? coalition.nameUk : undefined;
+  const name = localName ?? coalition.name;
+
+  return (
+    <article className="card coalition" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {/* An English name inside the Ukrainian page is marked, so screen readers pronounce it right. */}
+        <span lang={language === 'uk' && !localName ? 'en' : undefined}>{name}</span>{' '}
+        <ConfidenceBadge confidence={coalition.confidence} />
+      </h2>
+      <dl className="terms">
+        <div className="term">
+          <dt>{t('coalitions.capabilityAreas')}</dt>
+          <dd>
+            <ul className="tags">
+              {coalition.capabilityAreas.map((area) => (
+                <li key={area} className="tag">
+                  {t(`capability.${area}`)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div className="term">
+          <dt>{t('coalitions.leads')}</dt>
+          <dd>{format.list(coalition.leads.map(partnerName))}</dd>
+        </div>
+        <div className="term">
+          <dt>{t('coalitions.members')}</dt>
+          <dd>
+            {coalition.members.length > 0 ? (
+              format.list(coalition.members.map(partnerName))
+            ) : (
+              <span className="muted">{t('coalitions.noMembers')}</span>
+            )}
+          </dd>
+        </div>
+        {coalition.founded ? (
+          <div className="term">
+            <dt>{t('coalitions.founded')}</dt>
+            <dd>
+              {format.partialDate(coalition.founded)}{' '}
+              <ConfidenceBadge confidence={confidenceField(coalition, 'foundedConfidence')} />
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <h3>{t('coalitions.milestones')}</h3>
+      {coalition.milestones.length > 0 ? (
+        <ul className="milestones">
+          {coalition.milestones.map((milestone, index) => (
+            <li key={`${milestone.title}-${index}`}>
+              <span className={`milestone-status milestone-status--${milestone.status}`}>
+                {t(`milestoneStatus.${milestone.status}`)}
+              </span>{' '}
+              {milestone.title}{' '}
+              <span className="muted">
+                {t('coalitions.due', { date: format.partialDate(milestone.due) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('coalitions.noMilestones')}</p>
+      )}
+      {coalition.sources.length > 0 ? (
+        <details className="card-sources">
+          <summary>{t('common.sources')}</summary>
+          <SourceLinks sources={coalition.sources} />
+        </details>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatCurrency, formatDecimal, fractionToPercent } from './number.js';
+
+// Intl separates groups with no-break spaces in Ukrainian; compare with ordinary spaces.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('fractionToPercent', () => {
+  it('moves the decimal point two places exactly', () => {
+    expect(fractionToPercent('0.0025')).toBe('0.25');
+    expect(fractionToPercent('0.5')).toBe('50');
+    expect(fractionToPercent('1')).toBe('100');
+    expect(fractionToPercent('0.001')).toBe('0.1');
+    expect(fractionToPercent('0.123456')).toBe('12.3456');
+    expect(fractionToPercent('0')).toBe('0');
+  });
+});
+
+describe('formatCurrency', () => {
+  it('uses the British conventions in English', () => {
+    expect(formatCurrency('2500000000', 'GBP', 'en-GB')).toBe('£2,500,000,000');
+    expect(formatCurrency('74.4', 'EUR', 'en-GB')).toBe('€74.40');
+  });
+
+  it('groups with spaces and uses a decimal comma in Ukrainian', () => {
+    expect(plain(formatCurrency('2500000000', 'GBP', 'uk-UA'))).toBe('2 500 000 000 GBP');
+    expect(plain(formatCurrency('74.4', 'EUR', 'uk-UA'))).toBe('74,40 EUR');
+  });
+
+  it('keeps amounts exact beyond the range of a double', () => {
+    expect(formatCurrency('12345678901234567.89', 'USD', 'en-GB')).toBe('US$12,345,678,901,234,567.89');
+  });
+
+  it('still shows a figure with an unknown currency', () => {
+    expect(formatCurrency('100', 'XYZ', 'en-GB')).toMatch(/100/);
+  });
+});
+
+describe('formatDecimal', () => {
+  it('formats in the locale', () => {
+    expect(formatDecimal('0.25', 'en-GB')).toBe('0.25');
+    expect(formatDecimal('0.25', 'uk-UA')).toBe('0,25');
+    expect(plain(formatDecimal('1234.5', 'uk-UA'))).toBe('1 234,5');
+  });
+});

@@ -1,0 +1,75 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+function Crashed() {
+  const { t } = useTranslation();
+  return (
+    <div className="error" role="alert">
+      <p>{t('app.crashed')}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('app.reload')}
+      </button>
+    </div>
+  );
+}
+
+/** After a client-side navigation, focus the new page so screen readers start reading it. */
+function useFocusOnNavigation(pathname: string) {
+  const main = useRef<HTMLElement>(null);
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    main.current?.focus();
+  }, [pathname]);
+  return main;
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const main = useFocusOnNavigation(location.pathname);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tagline">{t('app.tagline')}</span>
+          </Link>
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.agreements')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/timeline">{t('nav.timeline')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/coalitions">{t('nav.coalitions')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} ref={main}>
+        <ErrorBoundary key={location.pathname} fallback={<Crashed />}>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}
