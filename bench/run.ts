@@ -8,6 +8,7 @@ import { SYSTEM_VIEWER, type Viewer } from '@compact/core';
 import { startServer } from '@compact/server';
 import { openStore, type Store } from '@compact/store';
 import { pino } from 'pino';
+import { analysisBenchmarks } from './analysis-bench.js';
 import { syntheticPackage } from './synthetic.js';
 
 interface Row {
@@ -103,6 +104,9 @@ async function main(): Promise<void> {
   rows.push({ name: 'GET /api/agreements?asOf=2024-02-20, sequential', median: median(latencies), unit: 'ms', runs: 300, note: `${Math.round(300 / seconds)} req/s` });
   await server.close();
   await seeded.dispose();
+
+  // Coordination analysis (issue 3): in-process timings, and peak memory in a process of its own.
+  rows.push(...analysisBenchmarks());
 
   const width = Math.max(...rows.map((row) => row.name.length));
   console.log(`\nCompact benchmarks (${backend}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);

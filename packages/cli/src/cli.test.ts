@@ -88,6 +88,24 @@ describe('compact command line', () => {
     expect(JSON.parse(readFileSync(exportFile, 'utf8')).agreements).toHaveLength(0);
   });
 
+  it('analyses a package file in json, table and markdown', async () => {
+    const json = await compact(['analyze', '--input', shipped, '--as-of', '2025-11-30', '--format', 'json'], env);
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout);
+    expect(result).toMatchObject({ asOf: '2025-11-30', currency: 'EUR' });
+    expect(result.coverage.length).toBeGreaterThan(0);
+    expect(result.findings.some((finding: any) => finding.code === 'DOUBLE_COUNT' && JSON.stringify(finding.subject).includes('gb-ua-2024-2'))).toBe(true);
+    const markdown = await compact(['analyze', '--input', shipped, '--as-of', '2025-11-30', '--format', 'markdown', '--currency', 'USD'], env);
+    expect(markdown.stdout).toMatch(/^# Coordination analysis as of 2025-11-30 \(amounts in USD\)/);
+    expect(markdown.stdout).toContain('| UA | air-defence | 2025 |');
+    const table = await compact(['analyze', '--input', shipped, '--as-of', '2025-11-30'], env);
+    expect(table.stdout).toMatch(/GAP/);
+    const bad = await compact(['analyze', '--input', badFile], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('$.commitments[0].money.currency');
+    expect((await compact(['analyze', '--input', shipped, '--format', 'pdf'], env)).code).toBe(1);
+  });
+
   it('exits 2 on a usage error', async () => {
     expect((await compact(['no-such-command'], env)).code).toBe(2);
   });

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { DatabaseFlags } from './config.js';
 import { describeError } from './output.js';
+import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerPackageCommands } from './commands/package.js';
 import { registerResetCommand } from './commands/reset.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerPackageCommands(program, databaseFlags);
   registerResetCommand(program, databaseFlags);
   registerAuditCommand(program, databaseFlags);
+  registerAnalyzeCommand(program, databaseFlags);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

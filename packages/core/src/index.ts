@@ -10,3 +10,4 @@ export * from './access/viewer.js';
 export * from './errors.js';
 export * from './registry/agreement-view.js';
 export * from './schema/json-schema.js';
+export * from './analysis/index.js';

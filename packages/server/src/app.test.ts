@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SYSTEM_VIEWER } from '@compact/core';
+import { SYSTEM_VIEWER, parseScaled } from '@compact/core';
 import type { Store } from '@compact/store';
 import { testBackends } from '@compact/store/testing';
 import { pino } from 'pino';
@@ -19,6 +19,8 @@ const confidentialPledge = {
   capabilityArea: 'air-defence',
   firmness: 'pledged',
   quantity: { value: 2, item: 'illustrative launchers' },
+  money: { amount: '1000000', currency: 'EUR' },
+  period: { from: '2025-01-01', to: '2025-12-31' },
   classification: 'confidential',
   description: 'test record, not a fact',
 };
@@ -135,6 +137,25 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     expect(response.status).toBe(400);
     expect(response.body.error.issues.map((issue: any) => issue.path)).toEqual(['$.commitments[0].agreementId', '$.commitments[0].money.amount']);
     expect((await call('/api/partners')).body.items.length).toBe(before);
+  });
+
+  it('analyses only what the viewer may see', async () => {
+    const airDefence2025 = (body: Record<string, any>) =>
+      body.coverage.find((row: any) => row.beneficiary === 'UA' && row.capabilityArea === 'air-defence' && row.year === 2025 && row.measure === 'money');
+    const asPublic = await call('/api/analysis?asOf=2025-11-30');
+    const asCoordinator = await call('/api/analysis?asOf=2025-11-30', { viewer: 'coordinator' });
+    expect(asPublic.status).toBe(200);
+    expect(asPublic.body).toMatchObject({ asOf: '2025-11-30', currency: 'EUR' });
+    const publicCommitted = parseScaled(airDefence2025(asPublic.body)?.committed ?? '0', 2);
+    const coordinatorCommitted = parseScaled(airDefence2025(asCoordinator.body).committed, 2);
+    expect(coordinatorCommitted - publicCommitted).toBe(100000000n);
+    expect(JSON.stringify(asPublic.body)).not.toContain(confidentialPledge.id);
+    const codes = new Set(asPublic.body.findings.map((finding: any) => finding.code));
+    expect(codes).toContain('NO_CONSULTATION');
+    expect(codes).toContain('GAP');
+    const bad = await call('/api/analysis?currency=EURO');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.path).toBe('query.currency');
   });
 
   it('publishes its OpenAPI document and the data package JSON Schema', async () => {

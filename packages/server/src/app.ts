@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from './context.js';
 import { toHttpError } from './errors.js';
 import { documentRoute } from './openapi.js';
 import { registerAgreementRoutes } from './routes/agreements.js';
+import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerPackageRoutes } from './routes/packages.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { resolveViewer, type ViewerPolicy } from './viewer.js';
@@ -65,6 +66,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerAgreementRoutes(app, options);
   registerRegistryRoutes(app, options);
   registerPackageRoutes(app, options);
+  registerAnalysisRoutes(app, options);
 
   app.get('/api/openapi.json', (c) =>
     c.json(

@@ -18,6 +18,8 @@ const QUERY_DESCRIPTIONS: Record<string, string> = {
   provider: 'only commitments of this partner (two-letter code)',
   coalitionId: 'only contributions to this coalition',
   commitmentId: 'only flows of this commitment',
+  currency: 'report currency, ISO 4217 (default EUR)',
+  natoAccession: 'ISO date of a hypothetical NATO accession of the beneficiary',
 };
 
 export interface RouteDoc {

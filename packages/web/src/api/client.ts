@@ -2,14 +2,17 @@ import { localIsoDate } from '../format/date.js';
 import { toAgreementView } from './agreementView.js';
 import type {
   AgreementList,
+  AnalysisResult,
   AgreementView,
   ApiErrorBody,
   ClauseView,
   CoalitionView,
   CommitmentView,
+  ExchangeRateView,
   Health,
   Items,
   PartnerView,
+  RequirementView,
 } from './types.js';
 
 /** An error answered by the API (`{ error: { code, message, path } }`) or a failure to reach it. */
@@ -102,4 +105,22 @@ export const api = {
 
   clauses: (agreementId: string, signal?: AbortSignal) =>
     getJson<Items<ClauseView>>('/clauses', { agreementId }, signal),
+
+  requirements: (signal?: AbortSignal) => getJson<Items<RequirementView>>('/requirements', undefined, signal),
+
+  exchangeRates: (signal?: AbortSignal) =>
+    getJson<Items<ExchangeRateView>>('/exchange-rates', undefined, signal),
+
+  analysis: (params: AnalysisParams, signal?: AbortSignal) =>
+    getJson<AnalysisResult>(
+      '/analysis',
+      { asOf: params.asOf, currency: params.currency, natoAccession: params.natoAccession ?? undefined },
+      signal,
+    ),
 };
+
+export interface AnalysisParams {
+  asOf: string;
+  currency: string;
+  natoAccession?: string | null;
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatCurrency, formatDecimal, fractionToPercent } from './number.js';
+import {
+  formatCompactCurrency,
+  formatCurrency,
+  formatDecimal,
+  formatPercent,
+  fractionToPercent,
+} from './number.js';
 
 // Intl separates groups with no-break spaces in Ukrainian; compare with ordinary spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -40,5 +46,29 @@ describe('formatDecimal', () => {
     expect(formatDecimal('0.25', 'en-GB')).toBe('0.25');
     expect(formatDecimal('0.25', 'uk-UA')).toBe('0,25');
     expect(plain(formatDecimal('1234.5', 'uk-UA'))).toBe('1 234,5');
+  });
+});
+
+describe('formatPercent', () => {
+  it('truncates so a shortfall never reads as full coverage', () => {
+    expect(formatPercent(0.9999, 'en-GB')).toBe('99%');
+    expect(formatPercent(1, 'en-GB')).toBe('100%');
+    expect(formatPercent(2.5, 'en-GB')).toBe('250%');
+    expect(formatPercent(0, 'en-GB')).toBe('0%');
+    expect(formatPercent(0.004, 'en-GB')).toBe('<1%');
+  });
+
+  it('keeps decimals when asked, in the locale', () => {
+    expect(formatPercent(0.12345, 'en-GB', { fractionDigits: 1 })).toBe('12.3%');
+    expect(plain(formatPercent(0.12345, 'uk-UA', { fractionDigits: 1 }))).toBe('12,3%');
+    expect(formatPercent(0.1275, 'en-GB', { fractionDigits: 1, truncate: false })).toBe('12.8%');
+  });
+});
+
+describe('formatCompactCurrency', () => {
+  it('abbreviates large amounts from their decimal strings', () => {
+    expect(formatCompactCurrency('3990000000', 'EUR', 'en-GB')).toBe('€3.99bn');
+    expect(plain(formatCompactCurrency('3990000000', 'EUR', 'uk-UA'))).toBe('3,99 млрд EUR');
+    expect(formatCompactCurrency('0', 'GBP', 'en-GB')).toBe('£0');
   });
 });

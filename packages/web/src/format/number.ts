@@ -44,3 +44,37 @@ export function fractionToPercent(fraction: string): string {
   const decimals = padded.slice(2).replace(/0+$/, '');
   return decimals ? `${integer}.${decimals}` : integer;
 }
+
+/**
+ * A ratio (0.37) as a percentage in the locale ("37%"). Truncated, not rounded, by default, so a
+ * ratio just short of 1 never reads as 100 % and a tiny non-zero one reads as "<1%" rather than 0.
+ */
+export function formatPercent(
+  ratio: number,
+  locale: string,
+  { fractionDigits = 0, truncate = true }: { fractionDigits?: number; truncate?: boolean } = {},
+): string {
+  const format = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: fractionDigits,
+    roundingMode: truncate ? 'trunc' : 'halfExpand',
+  });
+  const smallest = 10 ** -(fractionDigits + 2);
+  if (ratio > 0 && ratio < smallest) return `<${format.format(smallest)}`;
+  return format.format(ratio);
+}
+
+/** A short money figure for tight spaces ("€3.99bn", "3,99 млрд EUR"); the exact amount goes elsewhere. */
+export function formatCompactCurrency(amount: string, currency: string, locale: string): string {
+  if (!DECIMAL.test(amount)) return `${amount} ${currency}`;
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumSignificantDigits: 3,
+    }).format(amount as Decimal);
+  } catch {
+    return formatCurrency(amount, currency, locale);
+  }
+}

@@ -28,7 +28,7 @@ export function formatSharePledge(share: ShareOfGdp, locale: string, t: TFunctio
 }
 
 /** The unit adds to the item only when the item does not already say it ("F-16 aircraft", "aircraft"). */
-function describeItem({ item, unit }: Pick<Quantity, 'item' | 'unit'>): string {
+export function describeItem({ item, unit }: Pick<Quantity, 'item' | 'unit'>): string {
   if (!item) return unit ?? '';
   if (!unit) return item;
   const stem = unit.toLowerCase().replace(/s$/, '');

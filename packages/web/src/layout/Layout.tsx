@@ -57,6 +57,12 @@ export function Layout() {
               <li>
                 <NavLink to="/coalitions">{t('nav.coalitions')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/analysis">{t('nav.analysis')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/rates">{t('nav.rates')}</NavLink>
+              </li>
             </ul>
           </nav>
           <LanguageSwitch />

@@ -1,0 +1,1111 @@
+// The coordination analysis engine: coverage per beneficiary × capability area × year against
+// requirements, and the findings of the rules in ./rules. Pure and deterministic: the analysis day
+// is a parameter, money is bigint minor units throughout, and every output is sorted.
+//
+// The engine is incremental. Each commitment's contribution to the cells ("entries") is kept, so an
+// edit takes out the entries of the commitments it affects (the edited one, the ones it restates or
+// is restated by, and commitments whose flows pass through its flows), puts in their new entries,
+// and re-runs the rules only for the cells, capability areas, commitments, coalitions and
+// duplicate buckets it touched. `analyze` is a from-scratch run of the same code.
+import { isCurrencyCode, minorUnits } from '../money/currency.js';
+import { divideRounded, parseScaled } from '../money/decimal.js';
+import { RateTable } from '../money/exchange-rates.js';
+import { endOfTerm, statusAsOf } from '../registry/valid-time.js';
+import type { Agreement, Clause, Coalition, Commitment, Flow, Partner, Requirement } from '../schema/entities.js';
+import type { CapabilityArea } from '../schema/vocabulary.js';
+import { Converter } from './convert.js';
+import { dayNumber, daysInYear, daysInYearFrom, isIsoDate, spanOf, wholeYear, yearOf, type Span } from './dates.js';
+import { compareFindings, NONE, sortClauses } from './finding.js';
+import { formatMinor, QUANTITY_SCALE, ratio4 } from './format.js';
+import {
+  MONEY,
+  valueAt,
+  type AgreementInfo,
+  type AreaGroup,
+  type Bucket,
+  type Cell,
+  type CommitmentState,
+  type FlowState,
+  type Measure,
+  type ProviderSlot,
+  type RequirementState,
+  type Rule,
+  type RuleContext,
+  type YearSeries,
+} from './model.js';
+import { RULES } from './rules/index.js';
+import {
+  FINDING_CODES,
+  type AnalysisInput,
+  type AnalysisOptions,
+  type AnalysisResult,
+  type ClauseReference,
+  type CoverageRow,
+  type Finding,
+  type FindingCode,
+  type ProviderShare,
+  type ResolvedOptions,
+} from './types.js';
+
+/** An analysis that can be edited: the what-if of the UI. `result()` always equals `analyze` of the edited input. */
+export interface Analysis {
+  readonly options: ResolvedOptions;
+  result(): AnalysisResult;
+  /** Adds a commitment; throws when its id exists. */
+  addCommitment(commitment: Commitment): void;
+  /** Replaces the commitment with the same id; throws when there is none. */
+  updateCommitment(commitment: Commitment): void;
+  /** Removes a commitment; throws when there is none. */
+  removeCommitment(id: string): void;
+  /** The commitments as they now are. */
+  commitments(): Commitment[];
+}
+
+const AT_RISK_CONDITIONS = new Set(['parliamentary-approval', 'pending-legislation']);
+const KIND_COMMITTED = 0;
+const KIND_AT_RISK = 1;
+const KIND_DELIVERED = 2;
+const ENDS = 4;
+const STARTS = 8;
+const NO_YEARS: readonly number[] = Object.freeze([]);
+
+/**
+ * A commitment's applied contributions, packed five slots per entry to keep 100,000 commitments
+ * light: the cell, the amount, flags (kind | ENDS | STARTS), the amount lost on NATO accession and
+ * the amount under review then.
+ */
+type Entries = (Cell | bigint | number)[];
+const STRIDE = 5;
+
+function fraction(value: number, name: string): bigint {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`option ${name} must be a non-negative number, not ${value}`);
+  return BigInt(Math.round(value * 1_000_000));
+}
+
+export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
+  if (!isIsoDate(options.asOf)) throw new RangeError(`asOf must be an ISO date such as 2024-02-20, not "${options.asOf}"`);
+  const currency = options.currency ?? 'EUR';
+  if (!isCurrencyCode(currency)) throw new RangeError(`currency must be an ISO 4217 code, not "${currency}"`);
+  const natoAccession = options.natoAccession ?? null;
+  if (natoAccession !== null && !isIsoDate(natoAccession)) {
+    throw new RangeError(`natoAccession must be an ISO date, not "${natoAccession}"`);
+  }
+  const fragmentationThreshold = options.fragmentationThreshold ?? 4;
+  if (!Number.isInteger(fragmentationThreshold) || fragmentationThreshold < 1) {
+    throw new RangeError(`fragmentationThreshold must be a positive integer, not ${fragmentationThreshold}`);
+  }
+  const concentrationThreshold = options.concentrationThreshold ?? 0.5;
+  const redundancyThreshold = options.redundancyThreshold ?? 1.5;
+  const expiryCliffShare = options.expiryCliffShare ?? 0.25;
+  const gapCriticalBelow = options.gapCriticalBelow ?? 0.5;
+  const gapHighBelow = options.gapHighBelow ?? 0.8;
+  for (const code of options.rules ?? []) {
+    if (!(FINDING_CODES as readonly string[]).includes(code)) throw new RangeError(`unknown rule "${code}"`);
+  }
+  return {
+    asOf: options.asOf,
+    currency,
+    natoAccession,
+    fragmentationThreshold,
+    concentrationThreshold,
+    redundancyThreshold,
+    expiryCliffShare,
+    gapCriticalBelow,
+    gapHighBelow,
+    rules: new Set<FindingCode>(options.rules ?? FINDING_CODES),
+    ppm: {
+      concentration: fraction(concentrationThreshold, 'concentrationThreshold'),
+      redundancy: fraction(redundancyThreshold, 'redundancyThreshold'),
+      expiryCliff: fraction(expiryCliffShare, 'expiryCliffShare'),
+      gapCritical: fraction(gapCriticalBelow, 'gapCriticalBelow'),
+      gapHigh: fraction(gapHighBelow, 'gapHighBelow'),
+    },
+  };
+}
+
+/** Money spread over a span by days (cumulative rounding, so the years add up exactly), or in full each year. */
+function spread(minor: bigint, span: Span, perYear: boolean): bigint[] {
+  const out: bigint[] = [];
+  if (perYear || span.fromYear === span.toYear) {
+    for (let year = span.fromYear; year <= span.toYear; year++) out.push(minor);
+    return out;
+  }
+  const total = BigInt(span.to - span.from + 1);
+  let days = 0;
+  let previous = 0n;
+  for (let year = span.fromYear; year <= span.toYear; year++) {
+    days += daysInYear(span, year);
+    const cumulative = divideRounded(minor * BigInt(days), total);
+    out.push(cumulative - previous);
+    previous = cumulative;
+  }
+  return out;
+}
+
+function quantityMeasure(quantity: { unit?: string | undefined; item?: string | undefined }): Measure {
+  const unit = quantity.unit ?? null;
+  const item = quantity.item ?? null;
+  return { key: `q|${unit ?? ''}|${item ?? ''}`, unit, item };
+}
+
+function quantityMilli(value: number): bigint {
+  return BigInt(Math.round(value * 10 ** QUANTITY_SCALE));
+}
+
+const POW10 = [1n, 10n, 100n, 1000n, 10000n];
+
+function isDigits(text: string): boolean {
+  if (text.length === 0 || (text.length > 1 && text.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** A package amount in minor units: core's parseScaled, with a fast path for whole numbers. */
+function parseMinor(amount: string, currency: string): bigint {
+  const digits = minorUnits(currency);
+  if (isDigits(amount)) return BigInt(amount) * (POW10[digits] ?? 10n ** BigInt(digits));
+  return parseScaled(amount, digits);
+}
+
+/** The amount as a canonical decimal ("100.50" and "0100.5" are "100.5"), the duplicate bucket key. */
+function canonicalAmount(amount: string): string {
+  if (isDigits(amount)) return amount;
+  let [whole = '0', fraction = ''] = amount.split('.');
+  whole = whole.replace(/^0+(?=\d)/, '');
+  fraction = fraction.replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/** The engine's own fields of a commitment, beside what rules see. */
+interface State extends CommitmentState {
+  /** Applied entries, to take out again on an edit. */
+  entries: Entries | null;
+  readonly clauseKey: string | null;
+  /** Deliveries recorded against it. */
+  flows: readonly FlowState[] | null;
+  /** Commitments whose countsAs names it (the list kept in `rawChildren`). */
+  children: readonly State[] | null;
+}
+
+function countIn(map: Map<string, number>, key: string, delta: number): void {
+  const value = (map.get(key) ?? 0) + delta;
+  if (value === 0) map.delete(key);
+  else map.set(key, value);
+}
+
+function normaliseItem(item: string): string {
+  return item.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function hasTopic(clause: Clause, topic: RegExp): boolean {
+  return (clause.topics ?? []).some((t) => topic.test(t));
+}
+
+class Engine implements RuleContext, Analysis {
+  readonly options: ResolvedOptions;
+  readonly asOf: string;
+  readonly currency: string;
+  private readonly converter: Converter;
+  private readonly moneyScale: number;
+  private readonly natoDay: number | null;
+  private readonly globalRules: Rule[] = [];
+  private readonly cellRules: Rule[] = [];
+  private readonly groupRules: Rule[] = [];
+  private readonly commitmentRules: Rule[] = [];
+  private readonly coalitionRules: Rule[] = [];
+  private readonly duplicateRules: Rule[] = [];
+
+  private readonly partners = new Map<string, Partner>();
+  private readonly agreementInfo = new Map<string, AgreementInfo>();
+  private readonly coalitions = new Map<string, Coalition>();
+  private readonly clausesByAgreement = new Map<string, Clause[]>();
+  private readonly leadsOf = new Map<string, Coalition[]>();
+  private readonly requirementStates: RequirementState[] = [];
+  private readonly flowStates = new Map<string, FlowState>();
+  private readonly flowsByCommitment = new Map<string, FlowState[]>();
+  private readonly flowChildren = new Map<string, FlowState[]>();
+
+  private readonly states = new Map<string, State>();
+  private readonly rawChildren = new Map<string, State[]>();
+  private readonly byProvider = new Map<string, State[]>();
+  /** Commitments by canonical amount: POSSIBLE_DOUBLE_COUNT's candidates. */
+  private readonly duplicateBuckets = new Map<string, State[]>();
+
+  private readonly groups = new Map<string, Map<string, AreaGroup>>();
+  private readonly groupList: AreaGroup[] = [];
+  private readonly cells: Cell[] = [];
+
+  private globalFindings: readonly Finding[] = NONE;
+  private readonly cellFindings = new Map<Cell, readonly Finding[]>();
+  private readonly groupFindings = new Map<AreaGroup, readonly Finding[]>();
+  private readonly commitmentFindings = new Map<string, readonly Finding[]>();
+  private readonly coalitionFindings = new Map<string, readonly Finding[]>();
+  private readonly duplicateFindings = new Map<string, readonly Finding[]>();
+  private sortedFindings: Finding[] = [];
+  private readonly removedFindings = new Set<Finding>();
+  private addedFindings: Finding[] = [];
+
+  private readonly rows = new Map<Cell, CoverageRow>();
+  private sortedCells: Cell[] = [];
+  private rowSetChanged = true;
+  private readonly staleRows = new Set<Cell>();
+  /** Cells whose entries changed during an edit; null while building. */
+  private touched: Set<Cell> | null = null;
+
+  /** false for a one-shot `analyze`: entries are not kept for edits. */
+  private readonly retain: boolean;
+  private readonly scratch: Entries = [];
+
+  constructor(input: AnalysisInput, options: AnalysisOptions, retain = true) {
+    this.retain = retain;
+    this.options = resolveOptions(options);
+    this.asOf = this.options.asOf;
+    this.currency = this.options.currency;
+    this.converter = new Converter(RateTable.withBuiltIn(input.exchangeRates ?? []), this.currency);
+    this.moneyScale = minorUnits(this.currency);
+    this.natoDay = this.options.natoAccession ? dayNumber(this.options.natoAccession) : null;
+    for (const rule of RULES) {
+      if (!this.options.rules.has(rule.code)) continue;
+      if (rule.global) this.globalRules.push(rule);
+      if (rule.cell) this.cellRules.push(rule);
+      if (rule.group) this.groupRules.push(rule);
+      if (rule.commitment) this.commitmentRules.push(rule);
+      if (rule.coalition) this.coalitionRules.push(rule);
+      if (rule.duplicates) this.duplicateRules.push(rule);
+    }
+
+    for (const partner of input.partners ?? []) this.partners.set(partner.code, partner);
+    for (const clause of input.clauses ?? []) push(this.clausesByAgreement, clause.agreementId, clause);
+    for (const list of this.clausesByAgreement.values()) list.sort(byRef);
+    for (const agreement of input.agreements ?? []) {
+      if (this.agreementInfo.has(agreement.id)) throw new RangeError(`duplicate agreement id "${agreement.id}"`);
+      this.agreementInfo.set(agreement.id, this.describeAgreement(agreement));
+    }
+    for (const coalition of input.coalitions ?? []) {
+      if (this.coalitions.has(coalition.id)) throw new RangeError(`duplicate coalition id "${coalition.id}"`);
+      this.coalitions.set(coalition.id, coalition);
+      for (const lead of new Set(coalition.leads)) push(this.leadsOf, lead, coalition);
+    }
+    for (const flow of input.flows ?? []) {
+      if (this.flowStates.has(flow.id)) throw new RangeError(`duplicate flow id "${flow.id}"`);
+      const state = this.describeFlow(flow);
+      this.flowStates.set(flow.id, state);
+      push(this.flowsByCommitment, flow.commitmentId, state);
+    }
+    for (const state of this.flowStates.values()) {
+      const parent = state.flow.parentFlowId;
+      if (parent && this.flowStates.has(parent)) push(this.flowChildren, parent, state);
+    }
+    const requirementIds = new Set<string>();
+    for (const requirement of input.requirements ?? []) {
+      if (requirementIds.has(requirement.id)) throw new RangeError(`duplicate requirement id "${requirement.id}"`);
+      requirementIds.add(requirement.id);
+      this.requirementStates.push(this.applyRequirement(requirement));
+    }
+    for (const commitment of input.commitments ?? []) {
+      const size = this.states.size;
+      this.index(this.describeCommitment(commitment), true);
+      if (this.states.size === size) throw new RangeError(`duplicate commitment id "${commitment.id}"`);
+    }
+    // Links made in bulk: a lookup per link rather than one per commitment.
+    for (const [parentId, children] of this.rawChildren) {
+      const parent = this.states.get(parentId);
+      if (parent) parent.children = children;
+    }
+    for (const [commitmentId, flows] of this.flowsByCommitment) {
+      const state = this.states.get(commitmentId);
+      if (state) state.flows = flows;
+    }
+    // Area by area, so that consecutive commitments update the same cells (the sums do not depend on order).
+    const byGroup = new Map<AreaGroup, State[]>();
+    for (const state of this.states.values()) push(byGroup, state.group, state);
+    for (const states of byGroup.values()) for (const state of states) this.contribute(state);
+
+    const found: Finding[] = [];
+    const collect = (findings: readonly Finding[]): readonly Finding[] => {
+      for (const finding of findings) found.push(finding);
+      return findings;
+    };
+    const globals: Finding[] = [];
+    for (const rule of this.globalRules) for (const finding of rule.global?.(this) ?? NONE) globals.push(finding);
+    this.globalFindings = collect(globals);
+    // The maps start empty, so only findings are stored (no deletes of absent keys).
+    const start = <K>(map: Map<K, readonly Finding[]>, key: K, findings: readonly Finding[]) => {
+      if (findings.length > 0) map.set(key, collect(findings));
+    };
+    for (const cell of this.cells) start(this.cellFindings, cell, this.runCell(cell));
+    for (const group of this.groupList) start(this.groupFindings, group, this.runGroup(group));
+    for (const state of this.states.values()) start(this.commitmentFindings, state.id, this.runCommitment(state));
+    for (const coalition of this.coalitions.values()) start(this.coalitionFindings, coalition.id, this.runCoalition(coalition));
+    for (const [key, bucket] of this.duplicateBuckets) start(this.duplicateFindings, key, this.runDuplicates(bucket));
+    this.sortedFindings = found.sort(compareFindings);
+    for (const cell of this.cells) this.staleRows.add(cell);
+  }
+
+  // ---- static descriptions -------------------------------------------------------------------
+
+  private describeAgreement(agreement: Agreement): AgreementInfo {
+    const status = statusAsOf(agreement, this.asOf);
+    const known = agreement.status.filter((entry) => entry.on <= this.asOf);
+    const signedOn = known.find((entry) => entry.status === 'signed' || entry.status === 'in-force')?.on ?? null;
+    const ends: { iso: string; reason: 'endsOn' | 'term' | 'status' }[] = [];
+    if (agreement.endsOn) ends.push({ iso: agreement.endsOn, reason: 'endsOn' });
+    else if (signedOn && agreement.durationYears) ends.push({ iso: endOfTerm(signedOn, agreement.durationYears), reason: 'term' });
+    for (const entry of known) {
+      if ((entry.status === 'expired' || entry.status === 'terminated') && (!signedOn || entry.on >= signedOn)) {
+        ends.push({ iso: entry.on, reason: 'status' });
+      }
+    }
+    ends.sort((a, b) => compareText(a.iso, b.iso));
+    const providers = [...new Set([...agreement.parties, ...(agreement.adherents ?? [])])]
+      .filter((code) => code !== agreement.beneficiary)
+      .sort();
+    const clauses = this.clausesByAgreement.get(agreement.id) ?? [];
+    const refs = (topic: RegExp): readonly ClauseReference[] =>
+      sortClauses(clauses.filter((clause) => hasTopic(clause, topic)).map((clause) => ({ agreementId: agreement.id, ref: clause.ref })));
+    return {
+      agreement,
+      status,
+      active: status === 'signed' || status === 'in-force',
+      signedOn,
+      end: ends[0] ?? null,
+      providers,
+      consultationClauses: refs(/consultation/i),
+      natoClauses: refs(/nato/i),
+    };
+  }
+
+  private describeFlow(flow: Flow): FlowState {
+    const year = yearOf(flow.on);
+    let money: bigint | null = null;
+    let unconvertible = false;
+    if (flow.money) {
+      const minor = parseMinor(flow.money.amount, flow.money.currency);
+      money = this.converter.convert(minor, flow.money.currency, year);
+      unconvertible = money === null;
+    }
+    return {
+      flow,
+      year,
+      counted: flow.stage === 'delivered' && flow.newMoney !== false,
+      money,
+      unconvertible,
+      quantity: flow.quantity ? quantityMilli(flow.quantity.value) : null,
+      quantityMeasure: flow.quantity ? quantityMeasure(flow.quantity) : null,
+    };
+  }
+
+  /** Spreads money over the span and converts it year by year; null marks a year without a rate. */
+  private series(minor: bigint, currency: string, perYear: boolean, span: Span, unconvertible: number[]): YearSeries {
+    const values = spread(minor, span, perYear) as (bigint | null)[];
+    for (let i = 0; i < values.length; i++) {
+      const converted = this.converter.convert(values[i] as bigint, currency, span.fromYear + i);
+      if (converted === null) unconvertible.push(span.fromYear + i);
+      values[i] = converted;
+    }
+    return { fromYear: span.fromYear, values };
+  }
+
+  private applyRequirement(requirement: Requirement): RequirementState {
+    const span = spanOf(requirement.period.from, requirement.period.to);
+    const unconvertibleYears: number[] = [];
+    const group = this.group(requirement.beneficiary, requirement.capabilityArea);
+    if (requirement.money) {
+      const { amount, currency, perYear } = requirement.money;
+      const minor = parseMinor(amount, currency);
+      this.require(requirement.id, group, MONEY, this.series(minor, currency, perYear === true, span, unconvertibleYears));
+    }
+    if (requirement.quantity) {
+      const values = spread(quantityMilli(requirement.quantity.value), span, false);
+      this.require(requirement.id, group, quantityMeasure(requirement.quantity), { fromYear: span.fromYear, values });
+    }
+    return { requirement, unconvertibleYears: unconvertibleYears.length > 0 ? unconvertibleYears : NO_YEARS };
+  }
+
+  private require(id: string, group: AreaGroup, measure: Measure, series: YearSeries): void {
+    for (let i = 0; i < series.values.length; i++) {
+      const value = series.values[i];
+      if (value === null || value === undefined) continue;
+      const cell = this.cell(group, measure, series.fromYear + i);
+      cell.required += value;
+      countIn(cell.requirementIds, id, 1);
+    }
+  }
+
+  private bucketOf(commitment: Commitment, agreement: AgreementInfo | undefined): Bucket | null {
+    if (commitment.agreementId !== null) {
+      if (!agreement?.active) return null;
+    } else if (!commitment.coalitionId || !this.coalitions.has(commitment.coalitionId)) {
+      return null;
+    }
+    if (commitment.firmness === 'conditional') return 'atRisk';
+    for (const condition of commitment.conditions ?? []) if (AT_RISK_CONDITIONS.has(condition.type)) return 'atRisk';
+    return 'committed';
+  }
+
+  private describeCommitment(commitment: Commitment): State {
+    const agreement = commitment.agreementId !== null ? this.agreementInfo.get(commitment.agreementId) : undefined;
+    let span: Span | null = null;
+    let spanSource: 'period' | 'signature' | null = null;
+    if (commitment.period) {
+      span = spanOf(commitment.period.from, commitment.period.to);
+      spanSource = 'period';
+    } else if (agreement?.signedOn) {
+      span = wholeYear(yearOf(agreement.signedOn));
+      spanSource = 'signature';
+    }
+    const area = commitment.capabilityArea ?? null;
+    let money: YearSeries | null = null;
+    let unconvertibleYears: readonly number[] = NO_YEARS;
+    let duplicateKey: string | null = null;
+    if (commitment.money) {
+      const { amount, currency, perYear } = commitment.money;
+      const minor = parseMinor(amount, currency);
+      duplicateKey = canonicalAmount(amount);
+      if (span) {
+        const missing: number[] = [];
+        money = this.series(minor, currency, perYear === true, span, missing);
+        if (missing.length > 0) unconvertibleYears = missing;
+      }
+    }
+    let quantity: YearSeries | null = null;
+    if (commitment.quantity && span) {
+      quantity = { fromYear: span.fromYear, values: spread(quantityMilli(commitment.quantity.value), span, false) };
+    }
+    const item = commitment.quantity?.item;
+    const effect = agreement?.agreement.onNatoAccession;
+    const clause =
+      commitment.agreementId !== null && commitment.clauseRef ? { agreementId: commitment.agreementId, ref: commitment.clauseRef } : null;
+    return {
+      id: commitment.id,
+      commitment,
+      provider: commitment.provider,
+      beneficiary: commitment.beneficiary,
+      area,
+      agreement,
+      group: this.group(commitment.beneficiary, area),
+      bucket: this.bucketOf(commitment, agreement),
+      span,
+      spanSource,
+      money,
+      unconvertibleYears,
+      quantity,
+      quantityMeasure: commitment.quantity ? quantityMeasure(commitment.quantity) : null,
+      clause,
+      duplicateKey,
+      item: item ? { key: normaliseItem(item), label: item.trim() } : null,
+      natoEffect: effect === 'ends' || effect === 'review' ? effect : null,
+      entries: null,
+      clauseKey: clause ? `${clause.agreementId}\u0001${clause.ref}` : null,
+      flows: null,
+      children: null,
+    };
+  }
+
+  // ---- cells ---------------------------------------------------------------------------------
+
+  private group(beneficiary: string, area: CapabilityArea | null): AreaGroup {
+    let byArea = this.groups.get(beneficiary);
+    if (!byArea) {
+      byArea = new Map();
+      this.groups.set(beneficiary, byArea);
+    }
+    let group = byArea.get(area ?? '');
+    if (!group) {
+      const money = new Map<number, Cell>();
+      group = { key: `${beneficiary}\u0001${area ?? ''}`, beneficiary, area, cells: new Map([['', money]]), money, items: new Map() };
+      byArea.set(area ?? '', group);
+      this.groupList.push(group);
+    }
+    return group;
+  }
+
+  private cell(group: AreaGroup, measure: Measure, year: number): Cell {
+    let byYear = measure === MONEY ? group.money : group.cells.get(measure.key);
+    if (!byYear) {
+      byYear = new Map();
+      group.cells.set(measure.key, byYear);
+    }
+    let cell = byYear.get(year);
+    if (!cell) {
+      cell = {
+        key: `${group.key}\u0001${measure.key}\u0001${year}`,
+        sortKey: `${group.beneficiary}\u0001${group.area ?? '\uffff'}\u0001${String(year).padStart(4, '0')}\u0001${measure.key}`,
+        beneficiary: group.beneficiary,
+        area: group.area,
+        year,
+        measure,
+        group,
+        required: 0n,
+        requirementIds: new Map(),
+        committed: 0n,
+        atRisk: 0n,
+        delivered: 0n,
+        providers: new Map(),
+        natoLost: 0n,
+        natoReview: 0n,
+        natoAgreements: new Map(),
+        clauses: new Map(),
+        endingClauses: new Map(),
+        clauseRefs: null,
+      };
+      byYear.set(year, cell);
+      this.cells.push(cell);
+      this.rowSetChanged = true;
+    }
+    return cell;
+  }
+
+  /** Adds (sign 1) or takes out (sign -1) a commitment's entries. */
+  private apply(state: State, entries: Entries, sign: 1 | -1): void {
+    const provider = state.provider;
+    const agreementId = state.commitment.agreementId;
+    const clauseKey = state.clauseKey;
+    for (let i = 0; i < entries.length; i += STRIDE) {
+      const cell = entries[i] as Cell;
+      const amount = sign === 1 ? (entries[i + 1] as bigint) : -(entries[i + 1] as bigint);
+      const flags = entries[i + 2] as number;
+      const kind = flags & 3;
+      if (kind === KIND_COMMITTED) {
+        cell.committed += amount;
+        const slot: ProviderSlot | undefined = cell.providers.get(provider);
+        if (!slot) {
+          // A new slot takes the amount as it is: no new bigints for a provider's only entry in a cell.
+          cell.providers.set(provider, { committed: amount, ending: flags & ENDS ? amount : 0n, starting: flags & STARTS ? amount : 0n });
+        } else {
+          slot.committed += amount;
+          if (flags & ENDS) slot.ending += amount;
+          if (flags & STARTS) slot.starting += amount;
+          if (slot.committed === 0n) cell.providers.delete(provider);
+        }
+        const lost = entries[i + 3] as bigint;
+        const review = entries[i + 4] as bigint;
+        if (lost !== 0n || review !== 0n) {
+          cell.natoLost += sign === 1 ? lost : -lost;
+          cell.natoReview += sign === 1 ? review : -review;
+          if (agreementId) countIn(cell.natoAgreements, agreementId, sign);
+        }
+        if (clauseKey) {
+          countIn(cell.clauses, clauseKey, sign);
+          cell.clauseRefs = null;
+          if (flags & ENDS) countIn(cell.endingClauses, clauseKey, sign);
+        }
+      } else if (kind === KIND_AT_RISK) {
+        cell.atRisk += amount;
+      } else {
+        cell.delivered += amount;
+      }
+      if (this.touched) {
+        this.touched.add(cell);
+        this.staleRows.add(cell);
+      }
+    }
+  }
+
+  /** Commitments restating this one whose link holds (cycles broken). */
+  private effectiveChildren(state: State): State[] | null {
+    const raw = state.children;
+    if (!raw) return null;
+    let out: State[] | null = null;
+    for (const child of raw) if (child.bucket !== null && this.effectiveParent(child) === state) (out ??= []).push(child);
+    return out;
+  }
+
+  /** Own amounts less what counted restating commitments carve out, year by year, as entries. */
+  private carve(
+    out: Entries,
+    state: State,
+    kind: number,
+    measure: Measure,
+    series: YearSeries,
+    children: State[] | null,
+  ): void {
+    const span = state.span as Span;
+    for (let i = 0; i < series.values.length; i++) {
+      const own = series.values[i];
+      if (own === null || own === undefined) continue;
+      const year = series.fromYear + i;
+      let amount = own;
+      if (children) {
+        for (const child of children) {
+          const theirs = measure === MONEY ? child.money : child.quantityMeasure?.key === measure.key ? child.quantity : null;
+          if (theirs) amount -= valueAt(theirs, year) ?? 0n;
+        }
+      }
+      if (amount <= 0n) continue;
+      let lost = 0n;
+      let review = 0n;
+      if (kind === KIND_COMMITTED && measure === MONEY && state.natoEffect && this.natoDay !== null) {
+        const after = daysInYearFrom(span, year, this.natoDay);
+        if (after > 0) {
+          const all = daysInYear(span, year);
+          const part = after === all ? amount : divideRounded(amount * BigInt(after), BigInt(all));
+          if (state.natoEffect === 'ends') lost = part;
+          else review = part;
+        }
+      }
+      const flags = kind | (span.toYear === year ? ENDS : 0) | (span.fromYear === year ? STARTS : 0);
+      out.push(this.cell(state.group, measure, year), amount, flags, lost, review);
+    }
+  }
+
+  /** A delivery's own amount less its counted child flows (money passed through it), as an entry. */
+  private deliver(out: Entries, state: State, flow: FlowState, measure: Measure, own: bigint): void {
+    let amount = own;
+    for (const child of this.flowChildren.get(flow.flow.id) ?? NO_FLOWS) {
+      if (!child.counted || !this.states.has(child.flow.commitmentId)) continue;
+      const theirs = measure === MONEY ? child.money : child.quantityMeasure?.key === measure.key ? child.quantity : null;
+      if (theirs !== null) amount -= theirs;
+    }
+    if (amount > 0n) out.push(this.cell(state.group, measure, flow.year), amount, KIND_DELIVERED, 0n, 0n);
+  }
+
+  /** Computes and applies a commitment's entries. */
+  private contribute(state: State): void {
+    const out = this.scratch;
+    out.length = 0;
+    if (state.bucket && state.span) {
+      const kind = state.bucket === 'committed' ? KIND_COMMITTED : KIND_AT_RISK;
+      const children = this.effectiveChildren(state);
+      if (state.money) this.carve(out, state, kind, MONEY, state.money, children);
+      if (state.quantity && state.quantityMeasure) this.carve(out, state, kind, state.quantityMeasure, state.quantity, children);
+    }
+    if (state.flows) {
+      for (const flow of state.flows) {
+        if (!flow.counted) continue;
+        if (flow.money !== null) this.deliver(out, state, flow, MONEY, flow.money);
+        if (flow.quantity !== null && flow.quantityMeasure) this.deliver(out, state, flow, flow.quantityMeasure, flow.quantity);
+      }
+    }
+    if (out.length === 0) return;
+    this.apply(state, out, 1);
+    if (this.retain) state.entries = out.slice();
+  }
+
+  private withdraw(id: string): void {
+    const state = this.states.get(id);
+    if (!state?.entries) return;
+    this.apply(state, state.entries, -1);
+    state.entries = null;
+  }
+
+  // ---- indexes -------------------------------------------------------------------------------
+
+  /** Adds a commitment to the indexes; `bulk` leaves the children and flows links to the caller. */
+  private index(state: State, bulk = false): void {
+    this.states.set(state.id, state);
+    const parentId = state.commitment.countsAs;
+    if (parentId) push(this.rawChildren, parentId, state);
+    if (!bulk) {
+      state.children = this.rawChildren.get(state.id) ?? null;
+      state.flows = this.flowsByCommitment.get(state.id) ?? null;
+      const parent = parentId ? this.states.get(parentId) : undefined;
+      if (parent && parentId) parent.children = this.rawChildren.get(parentId) ?? null;
+    }
+    if (this.leadsOf.has(state.provider)) push(this.byProvider, state.provider, state);
+    if (state.duplicateKey && this.duplicateRules.length > 0) push(this.duplicateBuckets, state.duplicateKey, state);
+    if (state.item && state.bucket && state.area) {
+      const items = state.group.items;
+      let labels = items.get(state.item.key);
+      if (!labels) {
+        labels = new Map();
+        items.set(state.item.key, labels);
+      }
+      countIn(labels, state.item.label, 1);
+    }
+  }
+
+  private unindex(state: State): void {
+    this.states.delete(state.id);
+    const parentId = state.commitment.countsAs;
+    if (parentId) {
+      pull(this.rawChildren, parentId, state);
+      const parent = this.states.get(parentId);
+      if (parent) parent.children = this.rawChildren.get(parentId) ?? null;
+    }
+    if (this.leadsOf.has(state.provider)) pull(this.byProvider, state.provider, state);
+    if (state.duplicateKey && this.duplicateRules.length > 0) pull(this.duplicateBuckets, state.duplicateKey, state);
+    if (state.item && state.bucket && state.area) {
+      const labels = state.group.items.get(state.item.key);
+      if (labels) {
+        countIn(labels, state.item.label, -1);
+        if (labels.size === 0) state.group.items.delete(state.item.key);
+      }
+    }
+  }
+
+  // ---- RuleContext ---------------------------------------------------------------------------
+
+  agreement(id: string | null | undefined): AgreementInfo | undefined {
+    return id ? this.agreementInfo.get(id) : undefined;
+  }
+
+  agreements(): Iterable<AgreementInfo> {
+    return this.agreementInfo.values();
+  }
+
+  coalition(id: string | null | undefined): Coalition | undefined {
+    return id ? this.coalitions.get(id) : undefined;
+  }
+
+  commitment(id: string | null | undefined): CommitmentState | undefined {
+    return id ? this.states.get(id) : undefined;
+  }
+
+  /** The commitments of a coalition lead (only leads are indexed). */
+  commitmentsOf(provider: string): Iterable<CommitmentState> {
+    return this.byProvider.get(provider) ?? NO_STATES;
+  }
+
+  partner(code: string): Partner | undefined {
+    return this.partners.get(code);
+  }
+
+  clauses(agreementId: string): readonly Clause[] {
+    return this.clausesByAgreement.get(agreementId) ?? [];
+  }
+
+  requirements(): readonly RequirementState[] {
+    return this.requirementStates;
+  }
+
+  flows(): Iterable<FlowState> {
+    return this.flowStates.values();
+  }
+
+  cycleOf(state: CommitmentState): CommitmentState[] {
+    if (!state.commitment.countsAs) return [];
+    const members = [state];
+    let current = state;
+    for (;;) {
+      const next = this.states.get(current.commitment.countsAs ?? '');
+      if (!next) return [];
+      if (next === state) return members;
+      if (members.includes(next)) return [];
+      members.push(next);
+      current = next;
+    }
+  }
+
+  effectiveParent(state: CommitmentState): CommitmentState | null {
+    const parentId = state.commitment.countsAs;
+    if (!parentId) return null;
+    const parent = this.states.get(parentId);
+    if (!parent) return null;
+    const cycle = this.cycleOf(state);
+    if (cycle.length > 0 && cycle.every((member) => member.id >= state.id)) return null;
+    return parent;
+  }
+
+  root(state: CommitmentState): CommitmentState {
+    let current = state;
+    for (let parent = this.effectiveParent(current); parent; parent = this.effectiveParent(current)) current = parent;
+    return current;
+  }
+
+  // ---- findings ------------------------------------------------------------------------------
+
+  private runCell(cell: Cell): readonly Finding[] {
+    return run(this.cellRules, (rule) => rule.cell?.(this, cell));
+  }
+
+  private runGroup(group: AreaGroup): readonly Finding[] {
+    return run(this.groupRules, (rule) => rule.group?.(this, group));
+  }
+
+  private runCommitment(state: CommitmentState): readonly Finding[] {
+    let out: Finding[] | null = null;
+    for (const rule of this.commitmentRules) {
+      const found = rule.commitment?.(this, state);
+      if (found && found.length > 0) (out ??= []).push(...found);
+    }
+    return out ?? NONE;
+  }
+
+  private runCoalition(coalition: Coalition): readonly Finding[] {
+    return run(this.coalitionRules, (rule) => rule.coalition?.(this, coalition));
+  }
+
+  /** Splits a bucket of equal amounts by provider, then currency and capability area, and runs the rules on each part. */
+  private runDuplicates(bucket: readonly CommitmentState[]): readonly Finding[] {
+    if (bucket.length < 2 || this.duplicateRules.length === 0) return NONE;
+    const byProvider = new Map<string, CommitmentState[]>();
+    for (const state of bucket) push(byProvider, state.provider, state);
+    let out: Finding[] | null = null;
+    for (const same of byProvider.values()) {
+      if (same.length < 2) continue;
+      const parts = new Map<string, CommitmentState[]>();
+      for (const state of same) push(parts, `${state.commitment.money?.currency ?? ''}\u0001${state.area ?? ''}`, state);
+      for (const part of parts.values()) {
+        if (part.length < 2) continue;
+        part.sort((a, b) => compareText(a.id, b.id));
+        const found = run(this.duplicateRules, (rule) => rule.duplicates?.(this, part));
+        if (found.length > 0) (out ??= []).push(...found);
+      }
+    }
+    return out ?? NONE;
+  }
+
+  /** Replaces the findings kept under a key, noting what left and what came for the next result. */
+  private replace<K>(map: Map<K, readonly Finding[]>, key: K, findings: readonly Finding[]): void {
+    const old = map.get(key);
+    if (old) for (const finding of old) this.removedFindings.add(finding);
+    for (const finding of findings) this.addedFindings.push(finding);
+    keep(map, key, findings);
+  }
+
+  // ---- edits ---------------------------------------------------------------------------------
+
+  addCommitment(commitment: Commitment): void {
+    if (this.states.has(commitment.id)) throw new RangeError(`commitment "${commitment.id}" exists already`);
+    this.change(commitment.id, commitment);
+  }
+
+  updateCommitment(commitment: Commitment): void {
+    if (!this.states.has(commitment.id)) throw new RangeError(`commitment "${commitment.id}" not found`);
+    this.change(commitment.id, commitment);
+  }
+
+  removeCommitment(id: string): void {
+    if (!this.states.has(id)) throw new RangeError(`commitment "${id}" not found`);
+    this.change(id, null);
+  }
+
+  commitments(): Commitment[] {
+    return [...this.states.values()].map((state) => state.commitment);
+  }
+
+  /** The commitment and every commitment restating it, directly or through others. */
+  private descendants(id: string): State[] {
+    const out: State[] = [];
+    const seen = new Set<string>([id]);
+    const queue = [id];
+    const self = this.states.get(id);
+    if (self) out.push(self);
+    while (queue.length > 0) {
+      const current = queue.pop() ?? '';
+      for (const child of this.rawChildren.get(current) ?? NO_STATES) {
+        if (seen.has(child.id)) continue;
+        seen.add(child.id);
+        out.push(child);
+        queue.push(child.id);
+      }
+    }
+    return out;
+  }
+
+  /** What an edit of commitment `id` may affect, in the current state of the indexes. */
+  private affected(id: string, into: Affected): void {
+    const state = this.states.get(id);
+    into.recompute.add(id);
+    if (state) {
+      for (const member of [state, ...this.cycleOf(state)]) {
+        into.recompute.add(member.id);
+        into.commitments.add(member.id);
+        const parent = this.effectiveParent(member);
+        if (parent) {
+          into.recompute.add(parent.id);
+          into.commitments.add(parent.id);
+        }
+      }
+      for (const coalition of this.leadsOf.get(state.provider) ?? []) into.coalitions.add(coalition.id);
+      into.groups.add(state.group);
+    }
+    for (const flow of this.flowsByCommitment.get(id) ?? NO_FLOWS) {
+      const parent = this.flowStates.get(flow.flow.parentFlowId ?? '');
+      if (parent) into.recompute.add(parent.flow.commitmentId);
+    }
+    for (const child of this.rawChildren.get(id) ?? NO_STATES) into.commitments.add(child.id);
+    for (const member of this.descendants(id)) if (member.duplicateKey) into.duplicates.add(member.duplicateKey);
+  }
+
+  private change(id: string, next: Commitment | null): void {
+    if (!this.retain) throw new Error('a one-shot analysis cannot be edited; use createAnalysis');
+    const affected: Affected = {
+      recompute: new Set(),
+      commitments: new Set([id]),
+      duplicates: new Set(),
+      coalitions: new Set(),
+      groups: new Set(),
+    };
+    this.touched = new Set();
+    this.affected(id, affected);
+    for (const other of affected.recompute) this.withdraw(other);
+    const previous = this.states.get(id);
+    if (previous) this.unindex(previous);
+    if (next) this.index(this.describeCommitment(next));
+    this.affected(id, affected);
+    for (const other of affected.recompute) {
+      this.withdraw(other);
+      const state = this.states.get(other);
+      if (state) this.contribute(state);
+    }
+
+    const touched = this.touched;
+    this.touched = null;
+    for (const cell of touched) {
+      this.replace(this.cellFindings, cell, this.runCell(cell));
+      affected.groups.add(cell.group);
+    }
+    for (const group of affected.groups) this.replace(this.groupFindings, group, this.runGroup(group));
+    for (const other of affected.commitments) {
+      const state = this.states.get(other);
+      this.replace(this.commitmentFindings, other, state ? this.runCommitment(state) : NONE);
+    }
+    for (const coalitionId of affected.coalitions) {
+      const coalition = this.coalitions.get(coalitionId);
+      this.replace(this.coalitionFindings, coalitionId, coalition ? this.runCoalition(coalition) : NONE);
+    }
+    for (const key of affected.duplicates) this.replace(this.duplicateFindings, key, this.runDuplicates(this.duplicateBuckets.get(key) ?? NO_STATES));
+  }
+
+  // ---- output --------------------------------------------------------------------------------
+
+  private row(cell: Cell): CoverageRow | null {
+    if (cell.required === 0n && cell.committed === 0n && cell.atRisk === 0n && cell.delivered === 0n && cell.requirementIds.size === 0) {
+      return null;
+    }
+    const scale = cell.measure.key === '' ? this.moneyScale : QUANTITY_SCALE;
+    const slots: [string, ProviderSlot][] = [];
+    for (const entry of cell.providers) slots.push(entry);
+    slots.sort(bySlotThenCode);
+    const providers: ProviderShare[] = new Array<ProviderShare>(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const [partner, slot] = slots[i] as [string, ProviderSlot];
+      providers[i] = { partner, amount: formatMinor(slot.committed, scale), share: ratio4(slot.committed, cell.committed) };
+    }
+    const amount = (value: bigint) => formatMinor(value, scale);
+    return {
+      beneficiary: cell.beneficiary,
+      capabilityArea: cell.area,
+      year: cell.year,
+      measure: cell.measure.key === '' ? 'money' : 'quantity',
+      unit: cell.measure.unit,
+      item: cell.measure.item,
+      required: cell.area === null ? null : amount(cell.required),
+      committed: amount(cell.committed),
+      committedAtRisk: amount(cell.atRisk),
+      delivered: amount(cell.delivered),
+      ratio: cell.area === null || cell.required === 0n ? null : ratio4(cell.committed, cell.required),
+      providers,
+      requirementIds: [...cell.requirementIds.keys()].sort(),
+    };
+  }
+
+  result(): AnalysisResult {
+    for (const cell of this.staleRows) {
+      const row = this.row(cell);
+      const had = this.rows.has(cell);
+      if (row) this.rows.set(cell, row);
+      else this.rows.delete(cell);
+      if (had !== (row !== null)) this.rowSetChanged = true;
+    }
+    this.staleRows.clear();
+    if (this.rowSetChanged) {
+      this.sortedCells = this.cells.filter((cell) => this.rows.has(cell)).sort((a, b) => compareText(a.sortKey, b.sortKey));
+      this.rowSetChanged = false;
+    }
+    if (this.removedFindings.size > 0 || this.addedFindings.length > 0) {
+      const removed = this.removedFindings;
+      const kept = this.sortedFindings.filter((finding) => !removed.has(finding));
+      const added = this.addedFindings.filter((finding) => !removed.has(finding)).sort(compareFindings);
+      this.sortedFindings = merge(kept, added);
+      this.removedFindings.clear();
+      this.addedFindings = [];
+    }
+    const coverage: CoverageRow[] = new Array<CoverageRow>(this.sortedCells.length);
+    for (let i = 0; i < this.sortedCells.length; i++) coverage[i] = this.rows.get(this.sortedCells[i] as Cell) as CoverageRow;
+    return {
+      asOf: this.asOf,
+      currency: this.currency,
+      natoAccession: this.options.natoAccession,
+      coverage,
+      findings: this.sortedFindings.slice(),
+    };
+  }
+}
+
+interface Affected {
+  readonly recompute: Set<string>;
+  readonly commitments: Set<string>;
+  readonly duplicates: Set<string>;
+  readonly coalitions: Set<string>;
+  readonly groups: Set<AreaGroup>;
+}
+
+const NO_STATES: readonly State[] = Object.freeze([]);
+const NO_FLOWS: readonly FlowState[] = Object.freeze([]);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) return;
+  const index = list.indexOf(value);
+  if (index >= 0) list.splice(index, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+function keep<K>(map: Map<K, readonly Finding[]>, key: K, findings: readonly Finding[]): void {
+  if (findings.length > 0) map.set(key, findings);
+  else map.delete(key);
+}
+
+function run(rules: readonly Rule[], call: (rule: Rule) => readonly Finding[] | undefined): readonly Finding[] {
+  let out: Finding[] | null = null;
+  for (const rule of rules) {
+    const found = call(rule);
+    if (found && found.length > 0) (out ??= []).push(...found);
+  }
+  return out ?? NONE;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byRef(a: Clause, b: Clause): number {
+  return compareText(a.ref, b.ref);
+}
+
+function bySlotThenCode([pa, a]: [string, ProviderSlot], [pb, b]: [string, ProviderSlot]): number {
+  return a.committed > b.committed ? -1 : a.committed < b.committed ? 1 : compareText(pa, pb);
+}
+
+function merge(kept: readonly Finding[], added: readonly Finding[]): Finding[] {
+  const merged = new Array<Finding>(kept.length + added.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < kept.length && j < added.length) {
+    const a = kept[i] as Finding;
+    const b = added[j] as Finding;
+    if (compareFindings(a, b) <= 0) {
+      merged[k++] = a;
+      i++;
+    } else {
+      merged[k++] = b;
+      j++;
+    }
+  }
+  while (i < kept.length) merged[k++] = kept[i++] as Finding;
+  while (j < added.length) merged[k++] = added[j++] as Finding;
+  return merged;
+}
+
+/** An editable analysis of the input as of `options.asOf` (see `Analysis`). */
+export function createAnalysis(input: AnalysisInput, options: AnalysisOptions): Analysis {
+  return new Engine(input, options);
+}
+
+/** Coverage and findings of the input as of `options.asOf`: pure and deterministic. */
+export function analyze(input: AnalysisInput, options: AnalysisOptions): AnalysisResult {
+  return new Engine(input, options, false).result();
+}

@@ -1,0 +1,1 @@
+export { readDocument, decodeText, formatOf, type ReadDocument, type DocumentFormat } from './read-document.js';
