@@ -106,6 +106,27 @@ describe('compact command line', () => {
     expect((await compact(['analyze', '--input', shipped, '--format', 'pdf'], env)).code).toBe(1);
   });
 
+  it('imports agreement texts and compares two agreements clause by clause', async () => {
+    const textEnv = { COMPACT_DB: join(folder, 'texts.sqlite') };
+    expect((await compact(['import', shipped], textEnv)).code).toBe(0);
+    const corpus = fileURLToPath(new URL('../../../test/fixtures/agreements/', import.meta.url));
+    const first = await compact(['text', 'import', join(corpus, 'northland-sections.pdf-source.txt'), '--agreement', 'de-ua-2024', '--format', 'json'], textEnv);
+    expect(first.code).toBe(0);
+    const imported = JSON.parse(first.stdout);
+    expect(imported.clauses.map((clause: any) => clause.ref)).toContain('II.3');
+    expect(imported.proposals.length).toBeGreaterThan(0);
+    expect((await compact(['text', 'import', join(corpus, 'meridia-articles.docx-source.md'), '--agreement', 'fr-ua-2024'], textEnv)).code).toBe(0);
+    const compared = await compact(['text', 'compare', 'de-ua-2024', 'fr-ua-2024'], textEnv);
+    expect(compared.code).toBe(0);
+    expect(compared.stdout).toMatch(/within 24 hours vs where possible within 24 hours/);
+    const fakePdf = join(folder, 'fake.pdf');
+    writeFileSync(fakePdf, 'plain text');
+    const refused = await compact(['text', 'import', fakePdf, '--agreement', 'de-ua-2024'], textEnv);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/not a PDF/);
+    expect((await compact(['text', 'compare', 'de-ua-2024', 'gb-ua-2024'], textEnv)).stderr).toMatch(/import the texts first: gb-ua-2024/);
+  });
+
   it('exits 2 on a usage error', async () => {
     expect((await compact(['no-such-command'], env)).code).toBe(2);
   });

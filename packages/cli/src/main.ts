@@ -6,6 +6,7 @@ import { registerAuditCommand } from './commands/audit.js';
 import { registerPackageCommands } from './commands/package.js';
 import { registerResetCommand } from './commands/reset.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerTextCommands } from './commands/text.js';
 
 const VERSION = '0.1.0';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerResetCommand(program, databaseFlags);
   registerAuditCommand(program, databaseFlags);
   registerAnalyzeCommand(program, databaseFlags);
+  registerTextCommands(program, databaseFlags);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

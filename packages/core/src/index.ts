@@ -11,3 +11,4 @@ export * from './errors.js';
 export * from './registry/agreement-view.js';
 export * from './schema/json-schema.js';
 export * from './analysis/index.js';
+export * from './text/index.js';

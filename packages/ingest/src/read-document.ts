@@ -64,9 +64,23 @@ async function readPdf(data: Uint8Array, filename: string): Promise<{ text: stri
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
+      // A vertical gap clearly larger than the line spacing is a paragraph break: keep it as a
+      // blank line, because clause splitting relies on it where the text has no numbering.
       let text = '';
+      let lastY: number | undefined;
+      let lineHeight: number | undefined;
       for (const item of content.items) {
         if (!('str' in item)) continue;
+        const y = item.transform[5] as number;
+        if (lastY !== undefined && text.endsWith('\n')) {
+          const gap = lastY - y;
+          const fontSize = Math.abs(item.transform[3] as number) || 10;
+          // Until the page shows its line spacing, judge by the font size.
+          const threshold = lineHeight === undefined ? fontSize * 1.6 : Math.max(lineHeight * 1.4, fontSize * 1.3);
+          if (gap > threshold) text += '\n';
+          else if (gap > 0 && (lineHeight === undefined || gap < lineHeight)) lineHeight = gap;
+        }
+        lastY = y;
         text += item.str + (item.hasEOL ? '\n' : '');
       }
       pages.push(text);

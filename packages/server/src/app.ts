@@ -10,6 +10,7 @@ import { toHttpError } from './errors.js';
 import { documentRoute } from './openapi.js';
 import { registerAgreementRoutes } from './routes/agreements.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
+import { registerTextRoutes } from './routes/texts.js';
 import { registerPackageRoutes } from './routes/packages.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { resolveViewer, type ViewerPolicy } from './viewer.js';
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerRegistryRoutes(app, options);
   registerPackageRoutes(app, options);
   registerAnalysisRoutes(app, options);
+  registerTextRoutes(app, options);
 
   app.get('/api/openapi.json', (c) =>
     c.json(

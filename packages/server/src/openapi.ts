@@ -19,6 +19,9 @@ const QUERY_DESCRIPTIONS: Record<string, string> = {
   coalitionId: 'only contributions to this coalition',
   commitmentId: 'only flows of this commitment',
   currency: 'report currency, ISO 4217 (default EUR)',
+  status: 'pending, accepted or rejected',
+  a: 'first agreement id',
+  b: 'second agreement id',
   natoAccession: 'ISO date of a hypothetical NATO accession of the beneficiary',
 };
 

@@ -38,7 +38,44 @@ export interface AuditRow {
   hash: string;
 }
 
+export interface DocumentRow {
+  id: string;
+  agreement_id: string;
+  filename: string;
+  format: string;
+  sha256: string;
+  bytes: number;
+  pages: number | null;
+  original_base64: string;
+  text: string;
+  classification: string;
+  owner_partner: string | null;
+  imported_by: string;
+  imported_at: string;
+}
+
+export interface ProposalRow {
+  id: string;
+  agreement_id: string;
+  document_id: string;
+  kind: string;
+  clause_ref: string | null;
+  status: string;
+  /** `{ draft, evidence }` as JSON. */
+  doc: string;
+  classification: string;
+  owner_partner: string | null;
+  version: number;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  result_id: string | null;
+  note: string | null;
+}
+
 export interface Tables {
+  documents: DocumentRow;
+  proposals: ProposalRow;
   partners: RecordRow;
   agreements: RecordRow;
   clauses: ClauseRow;

@@ -110,32 +110,47 @@ export class Store {
     return fromRow<K>(row);
   }
 
+  /**
+   * Reads a record inside a transaction (SQLite has one connection: reading outside the open
+   * transaction would wait for it forever). Without a viewer no filter applies: callers have
+   * checked access already.
+   */
+  async getIn<K extends EntityKind>(trx: Transaction<Tables>, kind: K, id: string, viewer?: Viewer): Promise<Stored<K> | undefined> {
+    let query = this.table(trx, kind).select(['t.doc', 't.version']).where('t.id', '=', id);
+    if (viewer) query = query.where(visibleTo(viewer));
+    const row = await query.executeTakeFirst();
+    return row ? fromRow<K>(row) : undefined;
+  }
+
   async create<K extends EntityKind>(kind: K, input: unknown, viewer: Viewer): Promise<Stored<K>> {
+    return this.transaction((trx) => this.createIn(trx, kind, input, viewer));
+  }
+
+  /** Creates a record inside the caller's transaction (used where one step writes several records). */
+  async createIn<K extends EntityKind>(trx: Transaction<Tables>, kind: K, input: unknown, viewer: Viewer): Promise<Stored<K>> {
     const record = this.parse(kind, input);
-    return this.transaction(async (trx) => {
-      const id = recordId(kind, record);
-      const existing = await this.table(trx, kind).select('t.id').where('t.id', '=', id).executeTakeFirst();
-      if (existing) throw new CompactError('ALREADY_EXISTS', `${ENTITY_NOUNS[kind]} "${id}" already exists`, '$.id');
-      await this.checkStoredReferences(trx, kind, record);
-      const owner = await this.ownerOf(trx, kind, record);
-      this.assertWritable(viewer, kind, id, { classification: record.classification, ownerPartner: owner });
-      const at = now();
-      await (trx as unknown as Kysely<Record<string, RecordRow>>)
-        .insertInto(kind)
-        .values({
-          id,
-          version: 1,
-          classification: record.classification,
-          owner_partner: owner,
-          doc: toDoc(record),
-          created_at: at,
-          updated_at: at,
-          ...linkColumns(kind, record),
-        })
-        .execute();
-      await appendAudit(trx, viewer, { action: 'create', entity: kind, entityId: id, before: null, after: record }, at);
-      return { ...record, version: 1 };
-    });
+    const id = recordId(kind, record);
+    const existing = await this.table(trx, kind).select('t.id').where('t.id', '=', id).executeTakeFirst();
+    if (existing) throw new CompactError('ALREADY_EXISTS', `${ENTITY_NOUNS[kind]} "${id}" already exists`, '$.id');
+    await this.checkStoredReferences(trx, kind, record);
+    const owner = await this.ownerOf(trx, kind, record);
+    this.assertWritable(viewer, kind, id, { classification: record.classification, ownerPartner: owner });
+    const at = now();
+    await (trx as unknown as Kysely<Record<string, RecordRow>>)
+      .insertInto(kind)
+      .values({
+        id,
+        version: 1,
+        classification: record.classification,
+        owner_partner: owner,
+        doc: toDoc(record),
+        created_at: at,
+        updated_at: at,
+        ...linkColumns(kind, record),
+      })
+      .execute();
+    await appendAudit(trx, viewer, { action: 'create', entity: kind, entityId: id, before: null, after: record }, at);
+    return { ...record, version: 1 };
   }
 
   /**
@@ -159,7 +174,19 @@ export class Store {
     if (recordId(kind, record) !== id) {
       throw new CompactError('VALIDATION', `the record's id does not match "${id}"`, kind === 'partners' ? '$.code' : '$.id');
     }
-    return this.transaction(async (trx) => {
+    return this.transaction((trx) => this.updateIn(trx, kind, id, record, viewer, version));
+  }
+
+  /** Replaces a record inside the caller's transaction; see `update`. */
+  async updateIn<K extends EntityKind>(
+    trx: Transaction<Tables>,
+    kind: K,
+    id: string,
+    record: EntityRecordTypes[K],
+    viewer: Viewer,
+    version: number,
+  ): Promise<Stored<K>> {
+    {
       const current = await this.table(trx, kind)
         .select(['t.doc', 't.version', 't.classification', 't.owner_partner'])
         .where('t.id', '=', id)
@@ -187,7 +214,7 @@ export class Store {
       if (Number(result.numUpdatedRows) !== 1) throw await this.conflict(trx, kind, id, version);
       await appendAudit(trx, viewer, { action: 'update', entity: kind, entityId: id, before: JSON.parse(current.doc), after: record }, at);
       return { ...record, version: version + 1 };
-    });
+    }
   }
 
   async remove(kind: EntityKind, id: string, viewer: Viewer, expectedVersion: number): Promise<void> {
@@ -429,7 +456,7 @@ export class Store {
     );
   }
 
-  private async transaction<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
     try {
       return await this.db.transaction().execute(work);
     } catch (error) {

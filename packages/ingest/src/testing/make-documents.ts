@@ -2,9 +2,36 @@
 // rather than committed as opaque binaries.
 import JSZip from 'jszip';
 
+// WinAnsi code points of the characters outside Latin-1 that agreement texts use.
+const WIN_ANSI: Record<string, string> = { '€': '\\200', '‘': '\\221', '’': '\\222', '“': '\\223', '”': '\\224', '•': '\\225', '–': '\\226', '—': '\\227' };
+
 function pdfString(text: string): string {
   // WinAnsi covers Latin letters with accents; the PDF string escapes are \, ( and ).
-  return text.replaceAll('\\', '\\\\').replaceAll('(', '\\(').replaceAll(')', '\\)');
+  const escaped = text.replaceAll('\\', '\\\\').replaceAll('(', '\\(').replaceAll(')', '\\)');
+  return [...escaped].map((char) => WIN_ANSI[char] ?? char).join('');
+}
+
+/** Wraps text at a width and cuts it into pages with a running header and a page number, as printed agreements are. */
+export function paginate(text: string, options: { width?: number; linesPerPage?: number; header?: string } = {}): string[][] {
+  const width = options.width ?? 90;
+  const perPage = options.linesPerPage ?? 40;
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + word.length + 1 > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  const pages: string[][] = [];
+  for (let i = 0; i < lines.length; i += perPage) {
+    const number = pages.length + 1;
+    pages.push([...(options.header ? [options.header, ''] : []), ...lines.slice(i, i + perPage), '', `Page ${number}`]);
+  }
+  return pages;
 }
 
 /** A PDF with one text line per entry on each page (Helvetica 11 pt), and a valid cross-reference table. */

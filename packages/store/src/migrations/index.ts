@@ -1,9 +1,10 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial.js';
+import { agreementTexts } from './002-agreement-texts.js';
 
 /** Migrations are compiled in, not read from disk, so they ship with the code that needs them. */
 export const migrationProvider: MigrationProvider = {
   getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve({ '001-initial': initial });
+    return Promise.resolve({ '001-initial': initial, '002-agreement-texts': agreementTexts });
   },
 };
