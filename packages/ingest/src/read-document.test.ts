@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CompactError } from '@compact/core';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from './read-document.js';
@@ -43,6 +44,8 @@ describe('reading agreement files', () => {
 
   it('gives a clear error for a file that is not what it claims, empty or of an unknown type', async () => {
     expect((await failure(readDocument(new TextEncoder().encode('hello'), 'fake.pdf'))).message).toMatch(/not a PDF/);
+    const encrypted = new Uint8Array(readFileSync(new URL('../../../test/fixtures/documents/encrypted.pdf', import.meta.url)));
+    expect((await failure(readDocument(encrypted, 'encrypted.pdf'))).message).toMatch(/encrypted PDF/);
     expect((await failure(readDocument(new TextEncoder().encode('hello'), 'fake.docx'))).message).toMatch(/not a DOCX/);
     expect((await failure(readDocument(new Uint8Array(), 'empty.txt'))).message).toMatch(/empty/);
     expect((await failure(readDocument(new TextEncoder().encode('   \n '), 'blank.txt'))).message).toMatch(/no text/);
