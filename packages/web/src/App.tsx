@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { Loading } from './components/QueryState.js';
 import { AgreementDetailPage } from './features/agreements/AgreementDetailPage.js';
 import { AgreementsPage } from './features/agreements/AgreementsPage.js';
 import { AnalysisPage } from './features/analysis/AnalysisPage.js';
@@ -7,6 +9,14 @@ import { RatesPage } from './features/rates/RatesPage.js';
 import { TimelinePage } from './features/timeline/TimelinePage.js';
 import { Layout } from './layout/Layout.js';
 import { NotFoundPage } from './layout/NotFoundPage.js';
+
+// The text review and comparison pages load on first visit.
+const ReviewPage = lazy(() =>
+  import('./features/texts/ReviewPage.js').then((m) => ({ default: m.ReviewPage })),
+);
+const ComparePage = lazy(() =>
+  import('./features/texts/ComparePage.js').then((m) => ({ default: m.ComparePage })),
+);
 
 export function App() {
   return (
@@ -17,6 +27,22 @@ export function App() {
         <Route path="coalitions" element={<CoalitionsPage />} />
         <Route path="analysis" element={<AnalysisPage />} />
         <Route path="rates" element={<RatesPage />} />
+        <Route
+          path="review"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ReviewPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="compare"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ComparePage />
+            </Suspense>
+          }
+        />
         <Route path="agreements/:id" element={<AgreementDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

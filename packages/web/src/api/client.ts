@@ -5,14 +5,21 @@ import type {
   AnalysisResult,
   AgreementView,
   ApiErrorBody,
+  CategoryMatrix,
   ClauseView,
   CoalitionView,
+  Comparison,
+  DecisionResult,
   CommitmentView,
   ExchangeRateView,
   Health,
   Items,
   PartnerView,
+  Proposal,
+  ProposalStatus,
   RequirementView,
+  TextDocument,
+  TextImportResult,
 } from './types.js';
 
 /** An error answered by the API (`{ error: { code, message, path } }`) or a failure to reach it. */
@@ -54,9 +61,26 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 }
 
 async function getJson<T>(path: string, params?: Params, signal?: AbortSignal): Promise<T> {
+  return send<T>(url(path, params), { headers: { Accept: 'application/json' }, signal });
+}
+
+/** POSTs JSON, or a form (multipart, the browser sets the boundary). */
+async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const form = body instanceof FormData;
+  return send<T>(url(path), {
+    method: 'POST',
+    headers: form
+      ? { Accept: 'application/json' }
+      : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: form ? body : JSON.stringify(body),
+  });
+}
+
+async function send<T>(address: string, init: RequestInit): Promise<T> {
+  const signal = init.signal ?? undefined;
   let response: Response;
   try {
-    response = await fetch(url(path, params), { headers: { Accept: 'application/json' }, signal });
+    response = await fetch(address, init);
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause));
@@ -110,6 +134,33 @@ export const api = {
 
   exchangeRates: (signal?: AbortSignal) =>
     getJson<Items<ExchangeRateView>>('/exchange-rates', undefined, signal),
+
+  /** Uploads an agreement's text (.txt, .md, .pdf, .docx) as multipart field `file`. */
+  importText: (agreementId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return postJson<TextImportResult>(`/agreements/${encodeURIComponent(agreementId)}/text`, form);
+  },
+
+  documents: (agreementId: string, signal?: AbortSignal) =>
+    getJson<Items<TextDocument>>(
+      `/agreements/${encodeURIComponent(agreementId)}/documents`,
+      undefined,
+      signal,
+    ),
+
+  proposals: (filter: { agreementId?: string; status?: ProposalStatus }, signal?: AbortSignal) =>
+    getJson<Items<Proposal>>('/proposals', filter, signal),
+
+  acceptProposal: (id: string, body: { version: number; draft?: Record<string, unknown> }) =>
+    postJson<DecisionResult>(`/proposals/${encodeURIComponent(id)}/accept`, body),
+
+  rejectProposal: (id: string, body: { version: number; note?: string }) =>
+    postJson<DecisionResult>(`/proposals/${encodeURIComponent(id)}/reject`, body),
+
+  compare: (a: string, b: string, signal?: AbortSignal) => getJson<Comparison>('/compare', { a, b }, signal),
+
+  textCategories: (signal?: AbortSignal) => getJson<CategoryMatrix>('/text/categories', undefined, signal),
 
   analysis: (params: AnalysisParams, signal?: AbortSignal) =>
     getJson<AnalysisResult>(

@@ -4,6 +4,7 @@ import type {
   Clause,
   Coalition,
   Commitment,
+  Consultation,
   Partner,
   Requirement,
 } from '@compact/core';
@@ -110,4 +111,157 @@ export interface AnalysisResult {
   natoAccession?: string | null;
   coverage: CoverageRow[];
   findings: Finding[];
+}
+
+// Agreement texts: imported documents, proposals waiting for review, comparison and G7 coverage.
+
+/** An imported agreement text; the original file is kept by the server with its hash. */
+export interface TextDocument {
+  id: string;
+  agreementId: string;
+  filename: string;
+  format: string;
+  sha256: string;
+  bytes: number;
+  pages?: number;
+  importedAt: string;
+}
+
+export interface ProposalEvidence {
+  clauseRef: string;
+  /** Offsets into the clause text. */
+  start: number;
+  end: number;
+  text: string;
+  kind?: string;
+}
+
+export type ProposalStatus = 'pending' | 'accepted' | 'rejected';
+export const PROPOSAL_STATUSES: readonly ProposalStatus[] = ['pending', 'accepted', 'rejected'];
+
+/** A draft commitment as extracted from a clause; only a reviewer makes it a fact. */
+export type CommitmentDraft = Partial<Commitment> & { [key: string]: unknown };
+
+export interface TermValue<T> {
+  value: T;
+  clauseRef: string;
+}
+
+/**
+ * Agreement terms read from the text. The server sends each value directly with its clause in
+ * `clauseRefs` ({ consultation: {…}, clauseRefs: { consultation: 'I.1' } }); the core's shape
+ * ({ consultation: { value, clauseRef } }) is read as well.
+ */
+export interface TermsDraft {
+  durationYears?: number | TermValue<number>;
+  consultation?: Consultation | TermValue<Consultation>;
+  onNatoAccession?: string | TermValue<string>;
+  termination?: TerminationTerm | TermValue<TerminationTerm>;
+  clauseRefs?: Partial<Record<string, string>>;
+  [key: string]: unknown;
+}
+
+export interface TerminationTerm {
+  noticeMonths: number;
+  byEitherParty?: boolean;
+}
+
+interface ProposalBase {
+  id: string;
+  agreementId: string;
+  documentId: string;
+  clauseRef: string | null;
+  status: ProposalStatus;
+  evidence: ProposalEvidence[];
+  decidedBy?: string;
+  decidedAt?: string;
+  resultId?: string;
+  note?: string;
+  version: number;
+}
+
+export type Proposal =
+  | (ProposalBase & { kind: 'commitment'; draft: CommitmentDraft })
+  | (ProposalBase & { kind: 'terms'; draft: TermsDraft });
+
+export interface RemovedLine {
+  line: string;
+  reason: string;
+}
+
+export interface TextImportResult {
+  document: TextDocument;
+  clauses: ClauseView[];
+  proposals: Proposal[];
+  warnings: string[];
+  removedLines: RemovedLine[];
+}
+
+export interface DecisionResult {
+  proposal: Proposal;
+  commitment?: CommitmentView;
+}
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** One figure read from a clause (core `Extraction`), with its span in the clause text. */
+export interface FigureExtraction {
+  kind: string;
+  span: TextSpan;
+  text: string;
+  value: unknown;
+}
+
+export interface FigureDifference {
+  kind: string;
+  a: FigureExtraction[];
+  b: FigureExtraction[];
+}
+
+export interface ComparedPair {
+  aRef: string;
+  bRef: string;
+  similarity: number;
+  differences: FigureDifference[];
+}
+
+/** A clause as the comparison sends it: at least its reference and text. */
+export interface TextClause {
+  agreementId?: string;
+  ref: string;
+  heading?: string;
+  text: string;
+  topics?: string[];
+}
+
+export interface ComparedSide {
+  id: string;
+  title: string;
+  clauses: TextClause[];
+}
+
+export interface Comparison {
+  pairs: ComparedPair[];
+  onlyInA: string[];
+  onlyInB: string[];
+  a: ComparedSide;
+  b: ComparedSide;
+}
+
+export const G7_CATEGORIES = ['a1', 'a2', 'a3', 'a4', 'a5', 'b', 'c'] as const;
+export type G7Category = (typeof G7_CATEGORIES)[number];
+
+export interface CategoryMatrixRow {
+  id: string;
+  /** Clause refs per category; an empty list is a gap. */
+  cover: Partial<Record<string, string[]>>;
+  missing: string[];
+}
+
+export interface CategoryMatrix {
+  categories: string[];
+  rows: CategoryMatrixRow[];
 }

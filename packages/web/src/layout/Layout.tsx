@@ -63,6 +63,12 @@ export function Layout() {
               <li>
                 <NavLink to="/rates">{t('nav.rates')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/review">{t('nav.review')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/compare">{t('nav.compare')}</NavLink>
+              </li>
             </ul>
           </nav>
           <LanguageSwitch />

@@ -7,8 +7,8 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { NotFoundPage } from '../../layout/NotFoundPage.js';
 import { ApiError } from '../../api/client.js';
+import { AgreementText } from '../texts/AgreementText.js';
 import { AgreementTerms } from './AgreementTerms.js';
-import { ClauseList } from './ClauseList.js';
 import { CommitmentTable } from './CommitmentTable.js';
 import { StatusHistory } from './StatusHistory.js';
 import { useAgreement } from './queries.js';
@@ -49,7 +49,7 @@ export function AgreementDetailPage() {
           <AgreementTerms agreement={data} />
           <StatusHistory status={data.status} />
           <CommitmentTable agreementId={data.id} />
-          <ClauseList agreementId={data.id} />
+          <AgreementText agreementId={data.id} />
           <section aria-labelledby="sources-heading">
             <h2 id="sources-heading">{t('common.sources')}</h2>
             {data.sources.length > 0 ? (
