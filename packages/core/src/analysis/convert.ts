@@ -32,7 +32,13 @@ function eurPerUnit(rate: ExchangeRate): Ratio | null {
  * step rounded half to even (a test checks both agree); a missing rate gives null, never a guess.
  */
 export class Converter {
-  private readonly factors = new Map<string, Factor | null>();
+  /**
+   * Factors per currency, indexed by year − FACTOR_BASE_YEAR (undefined: not looked up yet). A
+   * conversion is made for every year of every commitment, so the cache avoids building a string
+   * key per call; years outside the array fall back to `outside`.
+   */
+  private readonly factors = new Map<string, (Factor | null | undefined)[]>();
+  private readonly outside = new Map<string, Factor | null>();
   private readonly targetScale: bigint;
 
   constructor(
@@ -48,20 +54,38 @@ export class Converter {
     return rate ? eurPerUnit(rate) : null;
   }
 
-  private factor(currency: string, year: number): Factor | null {
-    const key = `${currency}:${year}`;
-    const cached = this.factors.get(key);
-    if (cached !== undefined) return cached;
+  private compute(currency: string, year: number): Factor | null {
     const from = this.ratio(currency, year);
     const to = this.ratio(this.target, year);
-    const factor =
-      from && to
-        ? {
-            numerator: from.numerator * to.denominator * this.targetScale,
-            denominator: from.denominator * to.numerator * 10n ** BigInt(minorUnits(currency)),
-          }
-        : null;
-    this.factors.set(key, factor);
+    return from && to
+      ? {
+          numerator: from.numerator * to.denominator * this.targetScale,
+          denominator: from.denominator * to.numerator * 10n ** BigInt(minorUnits(currency)),
+        }
+      : null;
+  }
+
+  private factor(currency: string, year: number): Factor | null {
+    const index = year - FACTOR_BASE_YEAR;
+    if (index < 0 || index >= FACTOR_YEARS) {
+      const key = `${currency}:${year}`;
+      let factor = this.outside.get(key);
+      if (factor === undefined) {
+        factor = this.compute(currency, year);
+        this.outside.set(key, factor);
+      }
+      return factor;
+    }
+    let byYear = this.factors.get(currency);
+    if (!byYear) {
+      byYear = new Array<Factor | null | undefined>(FACTOR_YEARS).fill(undefined);
+      this.factors.set(currency, byYear);
+    }
+    let factor = byYear[index];
+    if (factor === undefined) {
+      factor = this.compute(currency, year);
+      byYear[index] = factor;
+    }
     return factor;
   }
 
@@ -78,3 +102,7 @@ export class Converter {
     return divideRounded(minor * factor.numerator, factor.denominator);
   }
 }
+
+/** The years the converter caches in arrays; others (rare) use a keyed map. */
+const FACTOR_BASE_YEAR = 1990;
+const FACTOR_YEARS = 100;

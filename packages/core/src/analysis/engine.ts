@@ -123,20 +123,54 @@ export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
   };
 }
 
+/** Products up to this stay exact in a double with room for the remainder arithmetic below. */
+const EXACT_LIMIT = 2 ** 52;
+
+/** n / d rounded half to even, for non-negative safe integers: `divideRounded` without bigints. */
+function divideHalfEven(n: number, d: number): number {
+  let q = Math.floor(n / d);
+  // The float quotient can be one off near an integer; the remainder puts it right.
+  let r = n - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  const twice = 2 * r;
+  if (twice > d || (twice === d && q % 2 === 1)) q += 1;
+  return q;
+}
+
 /** Money spread over a span by days (cumulative rounding, so the years add up exactly), or in full each year. */
-function spread(minor: bigint, span: Span, perYear: boolean): bigint[] {
-  const out: bigint[] = [];
-  if (perYear || span.fromYear === span.toYear) {
-    for (let year = span.fromYear; year <= span.toYear; year++) out.push(minor);
+export function spread(minor: bigint, span: Span, perYear: boolean): bigint[] {
+  const years = span.toYear - span.fromYear + 1;
+  if (years <= 0) return [];
+  if (perYear || years === 1) return new Array<bigint>(years).fill(minor);
+  const out = new Array<bigint>(years);
+  const totalDays = span.to - span.from + 1;
+  const small = Number(minor);
+  if (totalDays > 0 && small >= 0 && small * totalDays <= EXACT_LIMIT) {
+    // The common case: every product fits a double exactly, so the split is done in integers held
+    // as doubles (no bigint per step) with the same half-to-even rounding; one bigint per year.
+    let days = 0;
+    let previous = 0;
+    for (let i = 0; i < years; i++) {
+      days += daysInYear(span, span.fromYear + i);
+      const cumulative = divideHalfEven(small * days, totalDays);
+      out[i] = BigInt(cumulative - previous);
+      previous = cumulative;
+    }
     return out;
   }
-  const total = BigInt(span.to - span.from + 1);
+  const total = BigInt(totalDays);
   let days = 0;
   let previous = 0n;
-  for (let year = span.fromYear; year <= span.toYear; year++) {
-    days += daysInYear(span, year);
+  for (let i = 0; i < years; i++) {
+    days += daysInYear(span, span.fromYear + i);
     const cumulative = divideRounded(minor * BigInt(days), total);
-    out.push(cumulative - previous);
+    out[i] = cumulative - previous;
     previous = cumulative;
   }
   return out;
@@ -146,6 +180,41 @@ function quantityMeasure(quantity: { unit?: string | undefined; item?: string | 
   const unit = quantity.unit ?? null;
   const item = quantity.item ?? null;
   return { key: `q|${unit ?? ''}|${item ?? ''}`, unit, item };
+}
+
+/**
+ * Measures and clause references are shared between the records that name the same ones (there
+ * are few distinct ones and up to 100,000 commitments): fewer objects to allocate and collect.
+ * The interning key tells an absent unit or item from an empty one, so a shared measure is equal
+ * to the one it replaces.
+ */
+class Interned {
+  private readonly measures = new Map<string, Measure>();
+  private readonly clauses = new Map<string, Map<string, { readonly clause: ClauseReference; readonly key: string }>>();
+
+  measure(quantity: { unit?: string | undefined; item?: string | undefined }): Measure {
+    const key = `${quantity.unit === undefined ? '\u0000' : `=${quantity.unit}`}\u0001${quantity.item === undefined ? '\u0000' : `=${quantity.item}`}`;
+    let measure = this.measures.get(key);
+    if (!measure) {
+      measure = quantityMeasure(quantity);
+      this.measures.set(key, measure);
+    }
+    return measure;
+  }
+
+  clause(agreementId: string, ref: string): { readonly clause: ClauseReference; readonly key: string } {
+    let byRef = this.clauses.get(agreementId);
+    if (!byRef) {
+      byRef = new Map();
+      this.clauses.set(agreementId, byRef);
+    }
+    let entry = byRef.get(ref);
+    if (!entry) {
+      entry = { clause: { agreementId, ref }, key: `${agreementId}\u0001${ref}` };
+      byRef.set(ref, entry);
+    }
+    return entry;
+  }
 }
 
 function quantityMilli(value: number): bigint {
@@ -258,6 +327,8 @@ class Engine implements RuleContext, Analysis {
   /** false for a one-shot `analyze`: entries are not kept for edits. */
   private readonly retain: boolean;
   private readonly scratch: Entries = [];
+  private readonly missingYears: number[] = [];
+  private readonly interned = new Interned();
 
   constructor(input: AnalysisInput, options: AnalysisOptions, retain = true) {
     this.retain = retain;
@@ -333,8 +404,11 @@ class Engine implements RuleContext, Analysis {
     for (const rule of this.globalRules) for (const finding of rule.global?.(this) ?? NONE) globals.push(finding);
     this.globalFindings = collect(globals);
     // The maps start empty, so only findings are stored (no deletes of absent keys).
+    // A one-shot analysis is never edited, so it keeps only the list.
     const start = <K>(map: Map<K, readonly Finding[]>, key: K, findings: readonly Finding[]) => {
-      if (findings.length > 0) map.set(key, collect(findings));
+      if (findings.length === 0) return;
+      collect(findings);
+      if (this.retain) map.set(key, findings);
     };
     for (const cell of this.cells) start(this.cellFindings, cell, this.runCell(cell));
     for (const group of this.groupList) start(this.groupFindings, group, this.runGroup(group));
@@ -394,13 +468,14 @@ class Engine implements RuleContext, Analysis {
       money,
       unconvertible,
       quantity: flow.quantity ? quantityMilli(flow.quantity.value) : null,
-      quantityMeasure: flow.quantity ? quantityMeasure(flow.quantity) : null,
+      quantityMeasure: flow.quantity ? this.interned.measure(flow.quantity) : null,
     };
   }
 
   /** Spreads money over the span and converts it year by year; null marks a year without a rate. */
   private series(minor: bigint, currency: string, perYear: boolean, span: Span, unconvertible: number[]): YearSeries {
     const values = spread(minor, span, perYear) as (bigint | null)[];
+    if (currency === this.currency) return { fromYear: span.fromYear, values };
     for (let i = 0; i < values.length; i++) {
       const converted = this.converter.convert(values[i] as bigint, currency, span.fromYear + i);
       if (converted === null) unconvertible.push(span.fromYear + i);
@@ -420,7 +495,7 @@ class Engine implements RuleContext, Analysis {
     }
     if (requirement.quantity) {
       const values = spread(quantityMilli(requirement.quantity.value), span, false);
-      this.require(requirement.id, group, quantityMeasure(requirement.quantity), { fromYear: span.fromYear, values });
+      this.require(requirement.id, group, this.interned.measure(requirement.quantity), { fromYear: span.fromYear, values });
     }
     return { requirement, unconvertibleYears: unconvertibleYears.length > 0 ? unconvertibleYears : NO_YEARS };
   }
@@ -466,9 +541,11 @@ class Engine implements RuleContext, Analysis {
       const minor = parseMinor(amount, currency);
       duplicateKey = canonicalAmount(amount);
       if (span) {
-        const missing: number[] = [];
+        // A shared scratch list: most commitments convert in full and need no list of their own.
+        const missing = this.missingYears;
+        missing.length = 0;
         money = this.series(minor, currency, perYear === true, span, missing);
-        if (missing.length > 0) unconvertibleYears = missing;
+        if (missing.length > 0) unconvertibleYears = missing.slice();
       }
     }
     let quantity: YearSeries | null = null;
@@ -477,8 +554,7 @@ class Engine implements RuleContext, Analysis {
     }
     const item = commitment.quantity?.item;
     const effect = agreement?.agreement.onNatoAccession;
-    const clause =
-      commitment.agreementId !== null && commitment.clauseRef ? { agreementId: commitment.agreementId, ref: commitment.clauseRef } : null;
+    const clause = commitment.agreementId !== null && commitment.clauseRef ? this.interned.clause(commitment.agreementId, commitment.clauseRef) : null;
     return {
       id: commitment.id,
       commitment,
@@ -493,13 +569,13 @@ class Engine implements RuleContext, Analysis {
       money,
       unconvertibleYears,
       quantity,
-      quantityMeasure: commitment.quantity ? quantityMeasure(commitment.quantity) : null,
-      clause,
+      quantityMeasure: commitment.quantity ? this.interned.measure(commitment.quantity) : null,
+      clause: clause?.clause ?? null,
       duplicateKey,
       item: item ? { key: normaliseItem(item), label: item.trim() } : null,
       natoEffect: effect === 'ends' || effect === 'review' ? effect : null,
       entries: null,
-      clauseKey: clause ? `${clause.agreementId}\u0001${clause.ref}` : null,
+      clauseKey: clause?.key ?? null,
       flows: null,
       children: null,
     };
@@ -832,8 +908,17 @@ class Engine implements RuleContext, Analysis {
   /** Splits a bucket of equal amounts by provider, then currency and capability area, and runs the rules on each part. */
   private runDuplicates(bucket: readonly CommitmentState[]): readonly Finding[] {
     if (bucket.length < 2 || this.duplicateRules.length === 0) return NONE;
+    // Most buckets hold commitments of different providers; a set of providers seen finds out
+    // without grouping the whole bucket (its order of first appearance is the grouping order).
+    const seen = new Set<string>();
+    let repeated: Set<string> | null = null;
+    for (const state of bucket) {
+      if (seen.has(state.provider)) (repeated ??= new Set()).add(state.provider);
+      else seen.add(state.provider);
+    }
+    if (!repeated) return NONE;
     const byProvider = new Map<string, CommitmentState[]>();
-    for (const state of bucket) push(byProvider, state.provider, state);
+    for (const state of bucket) if (repeated.has(state.provider)) push(byProvider, state.provider, state);
     let out: Finding[] | null = null;
     for (const same of byProvider.values()) {
       if (same.length < 2) continue;
@@ -1075,8 +1160,11 @@ function byRef(a: Clause, b: Clause): number {
   return compareText(a.ref, b.ref);
 }
 
-function bySlotThenCode([pa, a]: [string, ProviderSlot], [pb, b]: [string, ProviderSlot]): number {
-  return a.committed > b.committed ? -1 : a.committed < b.committed ? 1 : compareText(pa, pb);
+/** Largest committed amount first, ties by partner code. Indexes rather than destructures: it runs for every row. */
+function bySlotThenCode(x: [string, ProviderSlot], y: [string, ProviderSlot]): number {
+  const a = x[1].committed;
+  const b = y[1].committed;
+  return a > b ? -1 : a < b ? 1 : compareText(x[0], y[0]);
 }
 
 function merge(kept: readonly Finding[], added: readonly Finding[]): Finding[] {

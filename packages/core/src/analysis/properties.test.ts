@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatScaled, parseScaled } from '../money/decimal.js';
+import { divideRounded, formatScaled, parseScaled } from '../money/decimal.js';
 import { RateTable } from '../money/exchange-rates.js';
 import type { Commitment } from '../schema/entities.js';
 import type { DataPackage } from '../schema/package.js';
 import { Converter } from './convert.js';
-import { dayNumber, isIsoDate } from './dates.js';
-import { analyze } from './engine.js';
+import { dayNumber, daysInYear, isIsoDate, spanOf } from './dates.js';
+import { analyze, spread } from './engine.js';
 import { formatMinor } from './format.js';
 import { AS_OF } from './test-fixtures.js';
 import { randomCommitment, randomPackage, seeded, type Random } from './test-random.js';
@@ -121,6 +121,37 @@ describe('analysis properties', () => {
 });
 
 describe('currencies and numbers', () => {
+  it('spreads by days in doubles exactly as in bigints', () => {
+    // The engine splits in doubles when the products fit; this is the bigint split it replaces.
+    const reference = (minor: bigint, from: string, to: string): bigint[] => {
+      const span = spanOf(from, to);
+      const total = BigInt(span.to - span.from + 1);
+      const out: bigint[] = [];
+      let days = 0;
+      let previous = 0n;
+      for (let year = span.fromYear; year <= span.toYear; year++) {
+        days += daysInYear(span, year);
+        const cumulative = divideRounded(minor * BigInt(days), total);
+        out.push(cumulative - previous);
+        previous = cumulative;
+      }
+      return out;
+    };
+    const day = fc.integer({ min: dayNumber('2000-01-01'), max: dayNumber('2060-12-31') }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+    const amount = fc.oneof(fc.bigInt({ min: 0n, max: 10_000n }), fc.bigInt({ min: 0n, max: 2n ** 53n }), fc.bigInt({ min: 0n, max: 10n ** 20n }));
+    fc.assert(
+      fc.property(amount, day, day, (minor, a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(spread(minor, spanOf(from, to), false)).toEqual(reference(minor, from, to));
+      }),
+      { numRuns: 2000 },
+    );
+    // Exact ties (half a minor unit) round to even, as divideRounded does.
+    for (const minor of [1n, 3n, 5n, 365n, 367n, 2n ** 40n + 1n]) {
+      expect(spread(minor, spanOf('2023-07-02', '2024-07-01'), false)).toEqual(reference(minor, '2023-07-02', '2024-07-01'));
+    }
+  });
+
   const table = RateTable.withBuiltIn();
   const currencies = [...new Set(RateTable.builtIn().map((rate) => rate.currency))];
   const years = [2022, 2023, 2024, 2025];
