@@ -2,6 +2,7 @@
 // the same package. Everything here is invented: partners are "Synthetic partner QB" with codes
 // chosen to avoid real countries' ISO codes, every amount is random, and every record's source says so.
 import { CapabilityArea, type DataPackage } from '@compact/core';
+import { seededRandom } from '@compact/core';
 
 export interface AnalysisScale {
   readonly name: string;
@@ -25,17 +26,8 @@ export function syntheticAsOf(scale: AnalysisScale): string {
   return `${FIRST_YEAR + Math.floor(scale.years / 2)}-06-30`;
 }
 
-/** mulberry32: a small seeded generator, so every run makes the same data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator lives in core (also used by tests and simulations); re-exported for the benches.
+export { seededRandom };
 
 // Two-letter codes under prefixes with few assigned countries, minus the assigned ones.
 const ASSIGNED = new Set(

@@ -1,23 +1,12 @@
 // Synthetic registry data for benchmarks: invented partners and pledges, never mixed with the
 // shipped dataset, and labelled as such in every record.
-import type { DataPackageInput } from '@compact/core';
+import { seededRandom, type DataPackageInput } from '@compact/core';
 
 const AREAS = ['air-defence', 'artillery', 'drones', 'armour', 'maritime', 'demining'] as const;
 
-/** A seeded pseudo-random generator (mulberry32), so every run loads the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticPackage(commitments: number, seed = 1): DataPackageInput {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const partnerCodes = Array.from({ length: 26 * 2 }, (_, i) => `Q${String.fromCharCode(65 + (i % 26))}`).slice(0, 26);
   const source = [{ title: 'synthetic benchmark data (illustrative, not a fact)' }];
   return {

@@ -4,6 +4,7 @@
 // file directly (`npx tsx bench/text-bench.ts`) to print them alone.
 import { classifyClause, evaluateCorpus, extractFromClause, findNearDuplicates, formatCorpusScore, segmentClauses } from '../packages/core/src/text/index.js';
 import { loadCorpus } from '../packages/core/src/text/test-corpus.js';
+import { seededRandom } from '@compact/core';
 import type { BenchRow } from './analysis-bench.js';
 
 function median(values: number[]): number {
@@ -12,15 +13,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = ['The Participants', 'Northland', 'Meridia', 'Ostria', 'The Parties', 'Valmont', 'Each Participant'];
 const VERBS = ['will provide', 'shall deliver', 'intends to allocate', 'will continue to support', 'commits to fund', 'will expand'];
@@ -35,7 +27,7 @@ const FILLER = 'security support cooperation framework assistance measures partn
 
 /** Deterministic clauses: template sentences with random figures, about a fifth of them light edits of earlier ones. */
 export function syntheticClauses(count: number, seed = 1): Array<{ ref: string; text: string; agreementId: string }> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const out: Array<{ ref: string; text: string; agreementId: string }> = [];
   for (let i = 0; i < count; i++) {
@@ -56,7 +48,7 @@ export function syntheticClauses(count: number, seed = 1): Array<{ ref: string; 
 
 /** A long agreement text in the Roman-section style, about `pages` pages of 3,000 characters. */
 export function syntheticAgreement(pages: number, seed = 2): string {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const clauses = syntheticClauses(pages * 12, seed);
   const lines = ['Illustrative test text', '', 'Reaffirming their commitment to Ukraine;', '', 'Have decided as follows:', ''];
   let section = 0;

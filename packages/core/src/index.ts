@@ -12,3 +12,4 @@ export * from './registry/agreement-view.js';
 export * from './schema/json-schema.js';
 export * from './analysis/index.js';
 export * from './text/index.js';
+export * from './random.js';

@@ -1,23 +1,15 @@
 // Seeded random packages for the property and fuzz tests: small, dense in the cases that matter
 // (countsAs chains and cycles, flows passing through flows, missing rates, quantities, periods
 // crossing years, commitments without period). Fictional partners XA–XE, beneficiaries XY and XZ.
+import { seededRandom } from '../random.js';
 import { Commitment, type Requirement } from '../schema/entities.js';
 import type { DataPackage } from '../schema/package.js';
 import { agreement, build, coalition, commitment, requirement, SOURCE, type CommitmentIn, type FlowIn } from './test-fixtures.js';
 
 export type Random = () => number;
 
-/** mulberry32 */
-export function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator (mulberry32), under the name the tests use. */
+export const seeded: (seed: number) => Random = seededRandom;
 
 function pick<T>(next: Random, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)] as T;

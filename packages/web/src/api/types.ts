@@ -1,3 +1,4 @@
+import { SEVERITIES, type Severity } from '@compact/core';
 import type {
   AgreementSummary,
   AgreementView as CoreAgreementView,
@@ -55,8 +56,7 @@ export interface ExchangeRateView {
   note?: string | null;
 }
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { SEVERITIES, type Severity };
 
 export interface ProviderShare {
   partner: string;

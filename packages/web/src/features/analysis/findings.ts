@@ -1,31 +1,11 @@
+import { FINDING_CODES, type FindingCode } from '@compact/core';
 import { SEVERITIES, type Finding, type Severity } from '../../api/types.js';
 
 // The findings list's pure logic: codes, grouping by severity, filtering, and how a subject's
 // fields are read (which ids are agreements, partners, capability areas…).
 
-/** Finding codes the interface names (in the engine's order); others still show, by their code. */
-export const FINDING_CODES = [
-  'GAP',
-  'SINGLE_GUARANTOR',
-  'CONCENTRATION',
-  'REDUNDANCY',
-  'DOUBLE_COUNT',
-  'POSSIBLE_DOUBLE_COUNT',
-  'OUTSIDE_VALIDITY',
-  'EXPIRY_CLIFF',
-  'NO_CONSULTATION',
-  'CONSULTATION_MISMATCH',
-  'NATO_ACCESSION_CLIFF',
-  'UNSIGNED_COUNTED',
-  'LEAD_WITHOUT_COMMITMENT',
-  'FRAGMENTATION',
-  'UNCONVERTIBLE',
-  'UNSOURCED',
-  'CONFLICTING_TERMS',
-  'NO_PERIOD',
-  'GDP_SHARE_NOT_COUNTED',
-] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
+/** Finding codes the engine emits (core's list, in its order); unknown codes still show, by their code. */
+export { FINDING_CODES, type FindingCode };
 
 export function isFindingCode(code: string): code is FindingCode {
   return (FINDING_CODES as readonly string[]).includes(code);
