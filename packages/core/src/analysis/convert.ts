@@ -5,6 +5,53 @@ import type { ExchangeRate, RateTable } from '../money/exchange-rates.js';
 interface Factor {
   readonly numerator: bigint;
   readonly denominator: bigint;
+  /**
+   * The same fraction in lowest terms as doubles, when both are safe integers and the denominator
+   * is positive (else 0 and 0): most conversions then fit a double exactly and need no bigint.
+   * Reducing changes nothing: half-to-even rounding depends only on the fraction's value.
+   */
+  readonly smallNumerator: number;
+  readonly smallDenominator: number;
+}
+
+/** Products up to this stay exact in a double, with room for the remainder arithmetic. */
+export const EXACT_LIMIT = 2 ** 52;
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+function factorOf(numerator: bigint, denominator: bigint): Factor {
+  let smallNumerator = 0;
+  let smallDenominator = 0;
+  if (numerator >= 0n && denominator > 0n) {
+    const divisor = gcd(numerator, denominator);
+    const n = numerator / divisor;
+    const d = denominator / divisor;
+    if (n <= BigInt(Number.MAX_SAFE_INTEGER) && d <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      smallNumerator = Number(n);
+      smallDenominator = Number(d);
+    }
+  }
+  return { numerator, denominator, smallNumerator, smallDenominator };
+}
+
+/** n / d rounded half to even, for non-negative safe integers n ≤ 2^52 and d > 0: `divideRounded` without bigints. */
+export function divideHalfEven(n: number, d: number): number {
+  let q = Math.floor(n / d);
+  // The float quotient can be one off near an integer; the remainder puts it right.
+  let r = n - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  const twice = 2 * r;
+  if (twice > d || (twice === d && q % 2 === 1)) q += 1;
+  return q;
 }
 
 interface Ratio {
@@ -58,10 +105,7 @@ export class Converter {
     const from = this.ratio(currency, year);
     const to = this.ratio(this.target, year);
     return from && to
-      ? {
-          numerator: from.numerator * to.denominator * this.targetScale,
-          denominator: from.denominator * to.numerator * 10n ** BigInt(minorUnits(currency)),
-        }
+      ? factorOf(from.numerator * to.denominator * this.targetScale, from.denominator * to.numerator * 10n ** BigInt(minorUnits(currency)))
       : null;
   }
 
@@ -94,11 +138,29 @@ export class Converter {
     return currency === this.target || this.factor(currency, year) !== null;
   }
 
+  /** `convert` of a non-negative safe integer held in a double: no bigint but the result where the product fits a double. */
+  convertSmall(minor: number, currency: string, year: number): bigint | null {
+    if (currency === this.target) return BigInt(minor);
+    const factor = this.factor(currency, year);
+    if (!factor) return null;
+    if (factor.smallDenominator > 0 && minor * factor.smallNumerator <= EXACT_LIMIT) {
+      return BigInt(divideHalfEven(minor * factor.smallNumerator, factor.smallDenominator));
+    }
+    return divideRounded(BigInt(minor) * factor.numerator, factor.denominator);
+  }
+
   /** Minor units of `currency` into minor units of the target, or null without a rate. */
   convert(minor: bigint, currency: string, year: number): bigint | null {
     if (currency === this.target) return minor;
     const factor = this.factor(currency, year);
     if (!factor) return null;
+    if (factor.smallDenominator > 0) {
+      const small = Number(minor);
+      // Exact when the product is at most 2^52 (a larger minor makes a larger product; 0 × anything is 0).
+      if (small >= 0 && small * factor.smallNumerator <= EXACT_LIMIT) {
+        return BigInt(divideHalfEven(small * factor.smallNumerator, factor.smallDenominator));
+      }
+    }
     return divideRounded(minor * factor.numerator, factor.denominator);
   }
 }

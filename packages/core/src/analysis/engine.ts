@@ -13,7 +13,7 @@ import { RateTable } from '../money/exchange-rates.js';
 import { endOfTerm, statusAsOf } from '../registry/valid-time.js';
 import type { Agreement, Clause, Coalition, Commitment, Flow, Partner, Requirement } from '../schema/entities.js';
 import type { CapabilityArea } from '../schema/vocabulary.js';
-import { Converter } from './convert.js';
+import { Converter, divideHalfEven, EXACT_LIMIT } from './convert.js';
 import { dayNumber, daysInYear, daysInYearFrom, isIsoDate, spanOf, wholeYear, yearOf, type Span } from './dates.js';
 import { compareFindings, NONE, sortClauses } from './finding.js';
 import { formatMinor, QUANTITY_SCALE, ratio4 } from './format.js';
@@ -123,24 +123,24 @@ export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
   };
 }
 
-/** Products up to this stay exact in a double with room for the remainder arithmetic below. */
-const EXACT_LIMIT = 2 ** 52;
-
-/** n / d rounded half to even, for non-negative safe integers: `divideRounded` without bigints. */
-function divideHalfEven(n: number, d: number): number {
-  let q = Math.floor(n / d);
-  // The float quotient can be one off near an integer; the remainder puts it right.
-  let r = n - q * d;
-  if (r < 0) {
-    q -= 1;
-    r += d;
-  } else if (r >= d) {
-    q += 1;
-    r -= d;
+/**
+ * `spread` by days of a minor amount held in a double, over a span of several years: null unless
+ * every product fits a double exactly (the common case), in which case the split is done in
+ * integers held as doubles with the same half-to-even rounding, and no bigint is made.
+ */
+function spreadByDays(small: number, span: Span, years: number): number[] | null {
+  const totalDays = span.to - span.from + 1;
+  if (!(totalDays > 0 && small >= 0 && small * totalDays <= EXACT_LIMIT)) return null;
+  const out = new Array<number>(years);
+  let days = 0;
+  let previous = 0;
+  for (let i = 0; i < years; i++) {
+    days += daysInYear(span, span.fromYear + i);
+    const cumulative = divideHalfEven(small * days, totalDays);
+    out[i] = cumulative - previous;
+    previous = cumulative;
   }
-  const twice = 2 * r;
-  if (twice > d || (twice === d && q % 2 === 1)) q += 1;
-  return q;
+  return out;
 }
 
 /** Money spread over a span by days (cumulative rounding, so the years add up exactly), or in full each year. */
@@ -149,21 +149,12 @@ export function spread(minor: bigint, span: Span, perYear: boolean): bigint[] {
   if (years <= 0) return [];
   if (perYear || years === 1) return new Array<bigint>(years).fill(minor);
   const out = new Array<bigint>(years);
-  const totalDays = span.to - span.from + 1;
-  const small = Number(minor);
-  if (totalDays > 0 && small >= 0 && small * totalDays <= EXACT_LIMIT) {
-    // The common case: every product fits a double exactly, so the split is done in integers held
-    // as doubles (no bigint per step) with the same half-to-even rounding; one bigint per year.
-    let days = 0;
-    let previous = 0;
-    for (let i = 0; i < years; i++) {
-      days += daysInYear(span, span.fromYear + i);
-      const cumulative = divideHalfEven(small * days, totalDays);
-      out[i] = BigInt(cumulative - previous);
-      previous = cumulative;
-    }
+  const small = spreadByDays(Number(minor), span, years);
+  if (small) {
+    for (let i = 0; i < years; i++) out[i] = BigInt(small[i] as number);
     return out;
   }
+  const totalDays = span.to - span.from + 1;
   const total = BigInt(totalDays);
   let days = 0;
   let previous = 0n;
@@ -239,6 +230,14 @@ function parseMinor(amount: string, currency: string): bigint {
   return parseScaled(amount, digits);
 }
 
+/** A package amount in minor units as a double, when it is a whole number whose minor units are a safe integer; else null. */
+function smallMinor(amount: string, currency: string): number | null {
+  if (amount.length > 15 || !isDigits(amount)) return null;
+  const small = Number(amount) * 10 ** minorUnits(currency);
+  // Exact: up to 15 digits read exactly, and a product that is a safe integer is computed exactly.
+  return small <= Number.MAX_SAFE_INTEGER ? small : null;
+}
+
 /** The amount as a canonical decimal ("100.50" and "0100.5" are "100.5"), the duplicate bucket key. */
 function canonicalAmount(amount: string): string {
   if (isDigits(amount)) return amount;
@@ -302,6 +301,12 @@ class Engine implements RuleContext, Analysis {
   private readonly byProvider = new Map<string, State[]>();
   /** Commitments by canonical amount: POSSIBLE_DOUBLE_COUNT's candidates. */
   private readonly duplicateBuckets = new Map<string, State[]>();
+  /**
+   * One-shot only: the first commitment of each amount, its bucket made only when a second comes.
+   * Most amounts are unique, and a one-element bucket finds nothing, so 100,000 small arrays (kept
+   * until the rules run) are not made. The editable engine keeps every bucket for its edits.
+   */
+  private readonly loneAmounts = new Map<string, State>();
 
   private readonly groups = new Map<string, Map<string, AreaGroup>>();
   private readonly groupList: AreaGroup[] = [];
@@ -328,6 +333,7 @@ class Engine implements RuleContext, Analysis {
   private readonly retain: boolean;
   private readonly scratch: Entries = [];
   private readonly missingYears: number[] = [];
+  private readonly ignoredYears: number[] = [];
   private readonly interned = new Interned();
 
   constructor(input: AnalysisInput, options: AnalysisOptions, retain = true) {
@@ -390,10 +396,18 @@ class Engine implements RuleContext, Analysis {
       const state = this.states.get(commitmentId);
       if (state) state.flows = flows;
     }
-    // Area by area, so that consecutive commitments update the same cells (the sums do not depend on order).
-    const byGroup = new Map<AreaGroup, State[]>();
-    for (const state of this.states.values()) push(byGroup, state.group, state);
-    for (const states of byGroup.values()) for (const state of states) this.contribute(state);
+    // Area by area, so that consecutive commitments update the same cells (the sums do not depend
+    // on order): a counting sort on the groups' ordinals, cheaper than a list per group in a map.
+    const next: number[] = new Array<number>(this.groupList.length + 1).fill(0);
+    for (const state of this.states.values()) next[state.group.ordinal + 1] = (next[state.group.ordinal + 1] ?? 0) + 1;
+    for (let i = 1; i < next.length; i++) next[i] = (next[i] ?? 0) + (next[i - 1] ?? 0);
+    const ordered = new Array<State>(this.states.size);
+    for (const state of this.states.values()) {
+      const at = next[state.group.ordinal] ?? 0;
+      ordered[at] = state;
+      next[state.group.ordinal] = at + 1;
+    }
+    for (const state of ordered) this.contribute(state);
 
     const found: Finding[] = [];
     const collect = (findings: readonly Finding[]): readonly Finding[] => {
@@ -484,6 +498,55 @@ class Engine implements RuleContext, Analysis {
     return { fromYear: span.fromYear, values };
   }
 
+  /**
+   * The years of the span without a rate for the currency: what `series` reports, without
+   * converting anything (a one-shot run converts when it applies the commitment).
+   */
+  private unconvertibleIn(currency: string, span: Span): readonly number[] {
+    let out: number[] | null = null;
+    for (let year = span.fromYear; year <= span.toYear; year++) {
+      if (!this.converter.canConvert(currency, year)) (out ??= []).push(year);
+    }
+    return out ?? NO_YEARS;
+  }
+
+  private ownQuantity(value: number, span: Span): YearSeries {
+    return { fromYear: span.fromYear, values: spread(quantityMilli(value), span, false) };
+  }
+
+  /**
+   * A commitment's own money per year. The editable engine keeps it on the state (edits re-apply
+   * it); a one-shot run reads it once (twice for a restated commitment) and computes it here, so
+   * 100,000 commitments do not each keep a series the collector has to trace and copy.
+   */
+  private moneyOf(state: State): YearSeries | null {
+    if (this.retain) return state.money;
+    const money = state.commitment.money;
+    if (!money || !state.span) return null;
+    const span = state.span;
+    const perYear = money.perYear === true;
+    const small = smallMinor(money.amount, money.currency);
+    const years = span.toYear - span.fromYear + 1;
+    const parts = small === null || years <= 0 ? null : perYear || years === 1 ? new Array<number>(years).fill(small) : spreadByDays(small, span, years);
+    if (parts) {
+      // The whole way in doubles where exact: one bigint per year instead of a parse, a bigint
+      // per year from the split and the conversion's intermediates (null: no rate that year).
+      const values = new Array<bigint | null>(years);
+      for (let i = 0; i < years; i++) values[i] = this.converter.convertSmall(parts[i] as number, money.currency, span.fromYear + i);
+      return { fromYear: span.fromYear, values };
+    }
+    const ignored = this.ignoredYears;
+    ignored.length = 0; // already known as state.unconvertibleYears
+    return this.series(parseMinor(money.amount, money.currency), money.currency, perYear, span, ignored);
+  }
+
+  /** A commitment's own quantity per year, in thousandths: kept or computed as `moneyOf`. */
+  private quantityOf(state: State): YearSeries | null {
+    if (this.retain) return state.quantity;
+    const quantity = state.commitment.quantity;
+    return quantity && state.span ? this.ownQuantity(quantity.value, state.span) : null;
+  }
+
   private applyRequirement(requirement: Requirement): RequirementState {
     const span = spanOf(requirement.period.from, requirement.period.to);
     const unconvertibleYears: number[] = [];
@@ -538,20 +601,24 @@ class Engine implements RuleContext, Analysis {
     let duplicateKey: string | null = null;
     if (commitment.money) {
       const { amount, currency, perYear } = commitment.money;
-      const minor = parseMinor(amount, currency);
-      duplicateKey = canonicalAmount(amount);
-      if (span) {
+      const digits = isDigits(amount);
+      duplicateKey = digits ? amount : canonicalAmount(amount);
+      if (span && this.retain) {
         // A shared scratch list: most commitments convert in full and need no list of their own.
         const missing = this.missingYears;
         missing.length = 0;
-        money = this.series(minor, currency, perYear === true, span, missing);
+        money = this.series(parseMinor(amount, currency), currency, perYear === true, span, missing);
         if (missing.length > 0) unconvertibleYears = missing.slice();
+      } else {
+        // Only checked here, so that a malformed amount or currency throws as before; `moneyOf`
+        // parses it when the commitment is applied. Whole numbers always parse: no bigint for them.
+        const scale = minorUnits(currency);
+        if (!digits) parseScaled(amount, scale);
+        if (span) unconvertibleYears = this.unconvertibleIn(currency, span);
       }
     }
     let quantity: YearSeries | null = null;
-    if (commitment.quantity && span) {
-      quantity = { fromYear: span.fromYear, values: spread(quantityMilli(commitment.quantity.value), span, false) };
-    }
+    if (commitment.quantity && span && this.retain) quantity = this.ownQuantity(commitment.quantity.value, span);
     const item = commitment.quantity?.item;
     const effect = agreement?.agreement.onNatoAccession;
     const clause = commitment.agreementId !== null && commitment.clauseRef ? this.interned.clause(commitment.agreementId, commitment.clauseRef) : null;
@@ -592,7 +659,15 @@ class Engine implements RuleContext, Analysis {
     let group = byArea.get(area ?? '');
     if (!group) {
       const money = new Map<number, Cell>();
-      group = { key: `${beneficiary}\u0001${area ?? ''}`, beneficiary, area, cells: new Map([['', money]]), money, items: new Map() };
+      group = {
+        key: `${beneficiary}\u0001${area ?? ''}`,
+        ordinal: this.groupList.length,
+        beneficiary,
+        area,
+        cells: new Map([['', money]]),
+        money,
+        items: new Map(),
+      };
       byArea.set(area ?? '', group);
       this.groupList.push(group);
     }
@@ -700,17 +775,20 @@ class Engine implements RuleContext, Analysis {
     children: State[] | null,
   ): void {
     const span = state.span as Span;
+    // The restating commitments' series, looked up (or, one-shot, computed) once for all years.
+    let carved: YearSeries[] | null = null;
+    if (children) {
+      for (const child of children) {
+        const theirs = measure === MONEY ? this.moneyOf(child) : child.quantityMeasure?.key === measure.key ? this.quantityOf(child) : null;
+        if (theirs) (carved ??= []).push(theirs);
+      }
+    }
     for (let i = 0; i < series.values.length; i++) {
       const own = series.values[i];
       if (own === null || own === undefined) continue;
       const year = series.fromYear + i;
       let amount = own;
-      if (children) {
-        for (const child of children) {
-          const theirs = measure === MONEY ? child.money : child.quantityMeasure?.key === measure.key ? child.quantity : null;
-          if (theirs) amount -= valueAt(theirs, year) ?? 0n;
-        }
-      }
+      if (carved) for (const theirs of carved) amount -= valueAt(theirs, year) ?? 0n;
       if (amount <= 0n) continue;
       let lost = 0n;
       let review = 0n;
@@ -746,8 +824,10 @@ class Engine implements RuleContext, Analysis {
     if (state.bucket && state.span) {
       const kind = state.bucket === 'committed' ? KIND_COMMITTED : KIND_AT_RISK;
       const children = this.effectiveChildren(state);
-      if (state.money) this.carve(out, state, kind, MONEY, state.money, children);
-      if (state.quantity && state.quantityMeasure) this.carve(out, state, kind, state.quantityMeasure, state.quantity, children);
+      const money = this.moneyOf(state);
+      if (money) this.carve(out, state, kind, MONEY, money, children);
+      const quantity = state.quantityMeasure ? this.quantityOf(state) : null;
+      if (quantity && state.quantityMeasure) this.carve(out, state, kind, state.quantityMeasure, quantity, children);
     }
     if (state.flows) {
       for (const flow of state.flows) {
@@ -782,7 +862,10 @@ class Engine implements RuleContext, Analysis {
       if (parent && parentId) parent.children = this.rawChildren.get(parentId) ?? null;
     }
     if (this.leadsOf.has(state.provider)) push(this.byProvider, state.provider, state);
-    if (state.duplicateKey && this.duplicateRules.length > 0) push(this.duplicateBuckets, state.duplicateKey, state);
+    if (state.duplicateKey && this.duplicateRules.length > 0) {
+      if (this.retain) push(this.duplicateBuckets, state.duplicateKey, state);
+      else this.bucketOnce(state.duplicateKey, state);
+    }
     if (state.item && state.bucket && state.area) {
       const items = state.group.items;
       let labels = items.get(state.item.key);
@@ -792,6 +875,18 @@ class Engine implements RuleContext, Analysis {
       }
       countIn(labels, state.item.label, 1);
     }
+  }
+
+  /** `push` into the duplicate buckets, one-shot: a bucket is made for an amount's second commitment. */
+  private bucketOnce(key: string, state: State): void {
+    const bucket = this.duplicateBuckets.get(key);
+    if (bucket) {
+      bucket.push(state);
+      return;
+    }
+    const first = this.loneAmounts.get(key);
+    if (first) this.duplicateBuckets.set(key, [first, state]);
+    else this.loneAmounts.set(key, state);
   }
 
   private unindex(state: State): void {

@@ -56,10 +56,13 @@ export interface CommitmentState {
   /** The period the money is counted over: the stated one, or the calendar year of the agreement's signature. */
   readonly span: Span | null;
   readonly spanSource: 'period' | 'signature' | null;
-  /** Own money per year in the report currency, before any countsAs carve-out. */
+  /**
+   * Own money per year in the report currency, before any countsAs carve-out. Kept by the editable
+   * engine only (null in a one-shot `analyze`, which computes it when applying); rules do not read it.
+   */
   readonly money: YearSeries | null;
   readonly unconvertibleYears: readonly number[];
-  /** Own quantity per year, in thousandths. */
+  /** Own quantity per year, in thousandths (kept by the editable engine only, as `money`). */
   readonly quantity: YearSeries | null;
   readonly quantityMeasure: Measure | null;
   readonly clause: ClauseReference | null;
@@ -108,6 +111,8 @@ export interface Cell {
 /** One beneficiary's capability area (or the unassigned one): its cells and the item types named in it. */
 export interface AreaGroup {
   readonly key: string;
+  /** Its place in the engine's list of groups (0, 1, …): lets the engine sort commitments by group without a map. */
+  readonly ordinal: number;
   readonly beneficiary: string;
   readonly area: CapabilityArea | null;
   /** measure key → year → cell. */
