@@ -6,6 +6,8 @@ import {
   issuesFromZod,
   validationError,
   type AgreementText,
+  type ImportedDocument,
+  type ProposalStatus,
   type Viewer,
 } from '@compact/core';
 import type { Kysely, Transaction } from 'kysely';
@@ -14,19 +16,7 @@ import type { DocumentRow, ProposalRow, RecordRow, Tables } from './schema.js';
 import type { Store } from './store.js';
 import { visibleTo } from './visibility.js';
 
-export interface ImportedDocument {
-  id: string;
-  agreementId: string;
-  filename: string;
-  format: string;
-  sha256: string;
-  bytes: number;
-  pages?: number;
-  importedBy: string;
-  importedAt: string;
-}
-
-export type ProposalStatus = 'pending' | 'accepted' | 'rejected';
+export type { ImportedDocument, ProposalStatus };
 
 export interface Proposal {
   id: string;

@@ -43,3 +43,4 @@ export {
 export { compareAgreements, categoryMatrix, type AgreementClauses, type AgreementComparison, type ComparedPair, type FigureDifference, type CategoryRow } from './compare.js';
 export { evaluateCorpus, formatCorpusScore, type AnswerFile, type CorpusDocument, type CorpusScore, type Score } from './accuracy.js';
 export { analyseAgreementText, type AgreementText, type TextClause, type TextProposal } from './agreement-text.js';
+export { PROPOSAL_STATUSES, type ImportedDocument, type ProposalStatus } from './review.js';

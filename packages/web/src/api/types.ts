@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '@compact/core';
+import { PROPOSAL_STATUSES, SEVERITIES, type ImportedDocument, type ProposalStatus, type Severity } from '@compact/core';
 import type {
   AgreementSummary,
   AgreementView as CoreAgreementView,
@@ -115,17 +115,8 @@ export interface AnalysisResult {
 
 // Agreement texts: imported documents, proposals waiting for review, comparison and G7 coverage.
 
-/** An imported agreement text; the original file is kept by the server with its hash. */
-export interface TextDocument {
-  id: string;
-  agreementId: string;
-  filename: string;
-  format: string;
-  sha256: string;
-  bytes: number;
-  pages?: number;
-  importedAt: string;
-}
+/** An imported agreement text (core's shape, as the API sends it). */
+export type TextDocument = ImportedDocument;
 
 export interface ProposalEvidence {
   clauseRef: string;
@@ -136,8 +127,7 @@ export interface ProposalEvidence {
   kind?: string;
 }
 
-export type ProposalStatus = 'pending' | 'accepted' | 'rejected';
-export const PROPOSAL_STATUSES: readonly ProposalStatus[] = ['pending', 'accepted', 'rejected'];
+export { PROPOSAL_STATUSES, type ProposalStatus };
 
 /** A draft commitment as extracted from a clause; only a reviewer makes it a fact. */
 export type CommitmentDraft = Partial<Commitment> & { [key: string]: unknown };
