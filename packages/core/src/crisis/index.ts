@@ -1,0 +1,6 @@
+export * from './vocabulary.js';
+export * from './state-machine.js';
+export * from './schema.js';
+export * from './records.js';
+export * from './routing.js';
+export * from './edxl.js';
