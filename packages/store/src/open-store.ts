@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './schema.js';
+import { PostgresFeed } from './crisis/feed.js';
 import { Store } from './store.js';
 
 export interface StoreOptions {
@@ -49,5 +50,6 @@ async function openPostgres(connectionString: string, schema?: string): Promise<
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  return new Store(new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  const feed = new PostgresFeed(pool, connectionString, `compact_${schema ?? 'public'}`);
+  return new Store(new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), 'postgres', feed);
 }

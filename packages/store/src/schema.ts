@@ -73,6 +73,99 @@ export interface ProposalRow {
   note: string | null;
 }
 
+/** Crisis rows: the record as JSON plus the columns that clocks, routing and access filter on. */
+export interface CrisisEventRow {
+  id: string;
+  type: string;
+  occurred_at: string;
+  classification: string;
+  owner_partner: string | null;
+  doc: string;
+  version: number;
+  created_at: string;
+}
+
+export interface ConsultationRow {
+  id: string;
+  event_id: string;
+  partner: string;
+  due_at: string;
+  status: string;
+  escalated_at: string | null;
+  escalated_by: string | null;
+  classification: string;
+  owner_partner: string | null;
+  doc: string;
+  version: number;
+}
+
+export interface CrisisRequestRow {
+  id: string;
+  event_id: string;
+  state: string;
+  classification: string;
+  owner_partner: string | null;
+  doc: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OfferRow {
+  id: string;
+  request_id: string;
+  partner: string;
+  classification: string;
+  owner_partner: string | null;
+  doc: string;
+  created_at: string;
+}
+
+export interface AllocationRow {
+  id: string;
+  request_id: string;
+  doc: string;
+  created_at: string;
+  created_by: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface NotificationRow {
+  id: string;
+  at: string;
+  kind: string;
+  classification: string;
+  owner_partner: string | null;
+  doc: string;
+}
+
+export interface WebhookDeliveryRow {
+  id: string;
+  topic: string;
+  subject_id: string;
+  url: string;
+  body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  leased_by: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  last_error: string | null;
+}
+
+export interface WebhookAttemptRow {
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  by: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Tables {
   documents: DocumentRow;
   proposals: ProposalRow;
@@ -86,7 +179,15 @@ export interface Tables {
   exchange_rates: { currency: string; year: number; doc: string };
   peace_formula: { point: number; doc: string };
   meetings: { id: string; doc: string };
-  crisis_requests: { id: string; doc: string };
+  packaged_crisis_requests: { id: string; doc: string };
+  crisis_events: CrisisEventRow;
+  consultations: ConsultationRow;
+  crisis_requests: CrisisRequestRow;
+  offers: OfferRow;
+  allocations: AllocationRow;
+  notifications: NotificationRow;
+  webhook_deliveries: WebhookDeliveryRow;
+  webhook_attempts: WebhookAttemptRow;
   audit_log: AuditRow;
   audit_head: { id: number; seq: number; hash: string };
   meta: { key: string; value: string };

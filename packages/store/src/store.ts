@@ -24,6 +24,7 @@ import {
   type Viewer,
   formatPath,
 } from '@compact/core';
+import { LocalFeed, type ChangeFeed } from './crisis/feed.js';
 import { appendAudit, verifyAuditChain, type AuditVerification } from './audit.js';
 import { FILTER_COLUMNS, IMPORT_ORDER, inheritedOwner, linkColumns, type ListFilters } from './entities.js';
 import { mapDatabaseError } from './database-errors.js';
@@ -43,6 +44,9 @@ export type Backend = 'sqlite' | 'postgres';
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 const PACKAGE_EXTRAS_KEY = 'package-extras';
+
+/** Crisis tables, children first, so that a reset can empty them in order. */
+const CRISIS_TABLES = ['webhook_attempts', 'webhook_deliveries', 'notifications', 'allocations', 'offers', 'crisis_requests', 'consultations', 'crisis_events'] as const;
 
 /** Tables typed alike, so generic code can address any registry table. */
 type RecordTables = { t: RecordRow };
@@ -70,6 +74,8 @@ export class Store {
   constructor(
     readonly db: Kysely<Tables>,
     readonly backend: Backend,
+    /** Where changes are announced to live views, in this process and (on PostgreSQL) the others. */
+    readonly feed: ChangeFeed = new LocalFeed(),
   ) {}
 
   async migrate(): Promise<void> {
@@ -81,6 +87,7 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    await this.feed.close();
     await this.db.destroy();
   }
 
@@ -283,7 +290,7 @@ export class Store {
         await trx.deleteFrom('peace_formula').where('point', '=', point.point).execute();
         await trx.insertInto('peace_formula').values({ point: point.point, doc: JSON.stringify(point) }).execute();
       }
-      for (const [table, records] of [['meetings', pkg.meetings], ['crisis_requests', pkg.crisisRequests]] as const) {
+      for (const [table, records] of [['meetings', pkg.meetings], ['packaged_crisis_requests', pkg.crisisRequests]] as const) {
         for (const record of records) {
           await trx.deleteFrom(table).where('id', '=', record.id).execute();
           await trx.insertInto(table).values({ id: record.id, doc: JSON.stringify(record) }).execute();
@@ -309,7 +316,7 @@ export class Store {
       exchangeRates: await this.listExchangeRates(),
       peaceFormula: await this.listPeaceFormula(),
       meetings: await this.listMeetings(),
-      crisisRequests: viewer.role === 'public' ? [] : await this.listDocs('crisis_requests'),
+      crisisRequests: viewer.role === 'public' ? [] : await this.listDocs('packaged_crisis_requests'),
     });
   }
 
@@ -347,7 +354,7 @@ export class Store {
     return rows.map((row) => Meeting.parse(row)).sort((a, b) => a.on.localeCompare(b.on));
   }
 
-  private async listDocs(table: 'meetings' | 'crisis_requests'): Promise<Array<{ id: string }>> {
+  private async listDocs(table: 'meetings' | 'packaged_crisis_requests'): Promise<Array<{ id: string }>> {
     const rows = await this.db.selectFrom(table).select('doc').orderBy('id').execute();
     return rows.map((row) => JSON.parse(row.doc) as { id: string });
   }
@@ -365,7 +372,8 @@ export class Store {
   async reset(): Promise<void> {
     await this.transaction(async (trx) => {
       for (const kind of [...IMPORT_ORDER].reverse()) await trx.deleteFrom(kind).execute();
-      for (const table of ['exchange_rates', 'peace_formula', 'meetings', 'crisis_requests', 'audit_log', 'meta'] as const) {
+      for (const table of CRISIS_TABLES) await trx.deleteFrom(table).execute();
+      for (const table of ['exchange_rates', 'peace_formula', 'meetings', 'packaged_crisis_requests', 'audit_log', 'meta'] as const) {
         await trx.deleteFrom(table).execute();
       }
       await trx.updateTable('audit_head').set({ seq: 0, hash: '0'.repeat(64) }).where('id', '=', 1).execute();

@@ -22,7 +22,7 @@ function agreement(id: string, parties: string[], consultation: Agreement['consu
     classification: 'public',
     sources: [{ title: 'test' }],
     ...extra,
-  } as Agreement;
+  };
 }
 
 describe('routing an event to the partners who owe a consultation', () => {
