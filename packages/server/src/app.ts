@@ -11,6 +11,9 @@ import { documentRoute } from './openapi.js';
 import { registerAgreementRoutes } from './routes/agreements.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerTextRoutes } from './routes/texts.js';
+import { registerCrisisRoutes } from './routes/crisis.js';
+import { registerLiveRoutes } from './routes/live.js';
+import { CrisisDesk } from '@compact/store';
 import { registerPackageRoutes } from './routes/packages.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { resolveViewer, type ViewerPolicy } from './viewer.js';
@@ -21,6 +24,8 @@ export interface AppOptions extends AppDeps {
   readonly webRoot?: string | undefined;
   /** Largest accepted request body; packages are the big ones. */
   readonly maxBodyBytes?: number;
+  /** The crisis workflow; tests pass one with a clock they control. */
+  readonly desk?: CrisisDesk;
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
@@ -69,6 +74,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerPackageRoutes(app, options);
   registerAnalysisRoutes(app, options);
   registerTextRoutes(app, options);
+  registerCrisisRoutes(app, options.desk ?? new CrisisDesk(store));
+  registerLiveRoutes(app, store);
 
   app.get('/api/openapi.json', (c) =>
     c.json(

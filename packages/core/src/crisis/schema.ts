@@ -60,7 +60,7 @@ export const CrisisRequestInput = z
   });
 export type CrisisRequestInput = z.input<typeof CrisisRequestInput>;
 
-export const OfferCondition = z
+export const OfferConditionInput = z
   .object({
     type: z.enum(['end-use', 'geographic', 'other']),
     text: Text(1000),
@@ -68,7 +68,7 @@ export const OfferCondition = z
     excludesRegions: z.array(Text(100)).max(50).optional(),
   })
   .strict();
-export type OfferCondition = z.infer<typeof OfferCondition>;
+
 
 export const OfferInput = z
   .object({
@@ -82,7 +82,7 @@ export const OfferInput = z
     earliestDelivery: IsoDate,
     /** Cost of one item in the offer's currency; null when donated without a stated value. */
     unitCost: z.object({ amount: z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal string such as "1250000"'), currency: CurrencyCode }).strict().nullable().optional(),
-    conditions: z.array(OfferCondition).max(20).default([]),
+    conditions: z.array(OfferConditionInput).max(20).default([]),
     classification: Classification.default('confidential'),
     note: z.string().max(2000).optional(),
   })
