@@ -4,3 +4,4 @@ export * from './schema.js';
 export * from './records.js';
 export * from './routing.js';
 export * from './edxl.js';
+export * from './allocation/index.js';

@@ -1,6 +1,6 @@
 import type { Classification } from '../schema/common.js';
 import type { CapabilityArea, ConsultationTrigger } from '../schema/vocabulary.js';
-import type { OfferCondition } from './schema.js';
+import type { OfferCondition } from './allocation/types.js';
 import type { ConsultationStatus, CrisisEventType, RequestAction, RequestState, WindowBasis } from './vocabulary.js';
 
 type Priority = 'critical' | 'high' | 'medium' | 'low';

@@ -69,6 +69,7 @@ export const ConsultationTrigger = z.enum([
 export type ConsultationTrigger = z.infer<typeof ConsultationTrigger>;
 
 export const Priority = z.enum(['critical', 'high', 'medium', 'low']);
+export type Priority = z.infer<typeof Priority>;
 
 export const FlowStage = z.enum(['pledge', 'allocated', 'delivered']);
 

@@ -1,0 +1,3 @@
+export * from './types.js';
+export { eligiblePairs, PRIORITY_WEIGHTS, type EligiblePair, type Eligibility } from './eligibility.js';
+export { allocate } from './allocate.js';
