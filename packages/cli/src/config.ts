@@ -10,7 +10,9 @@ export interface DatabaseFlags {
 
 export function storeOptions(flags: DatabaseFlags, env: NodeJS.ProcessEnv = process.env): StoreOptions {
   const databaseUrl = flags.databaseUrl ?? env.DATABASE_URL;
-  return databaseUrl ? { databaseUrl } : { sqlitePath: flags.db ?? env.COMPACT_DB ?? DEFAULT_SQLITE_PATH };
+  if (!databaseUrl) return { sqlitePath: flags.db ?? env.COMPACT_DB ?? DEFAULT_SQLITE_PATH };
+  // Several deployments (or test runs) may share one PostgreSQL database, each in its own schema.
+  return env.COMPACT_PG_SCHEMA ? { databaseUrl, pgSchema: env.COMPACT_PG_SCHEMA } : { databaseUrl };
 }
 
 export function describeDatabase(options: StoreOptions): string {

@@ -23,6 +23,9 @@ const QUERY_DESCRIPTIONS: Record<string, string> = {
   a: 'first agreement id',
   b: 'second agreement id',
   natoAccession: 'ISO date of a hypothetical NATO accession of the beneficiary',
+  eventId: 'only records of this crisis event',
+  state: 'only requests in this state (draft, submitted, consulting, offers, allocated, delivering, closed, withdrawn)',
+  format: 'json (default) or xml',
 };
 
 export interface RouteDoc {

@@ -1,9 +1,10 @@
 import { SYSTEM_VIEWER } from '@compact/core';
-import { startServer } from '@compact/server';
-import { openStore } from '@compact/store';
+import { CrisisScheduler, startServer } from '@compact/server';
+import { CrisisDesk, openStore } from '@compact/store';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { SHIPPED_DATASET, WEB_ROOT, describeDatabase, isLoopback, parseRole, storeOptions, type DatabaseFlags } from '../config.js';
+import { crisisSettings } from '../crisis-config.js';
 import { readPackageFile } from './package.js';
 
 interface ServeFlags {
@@ -25,6 +26,7 @@ export function registerServeCommand(program: Command, databaseFlags: () => Data
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${flags.port}"`);
       const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
       const options = storeOptions(databaseFlags());
+      const crisis = crisisSettings();
       const store = await openStore(options);
       if (flags.seed && (await store.isEmpty())) {
         const summary = await store.importPackage(readPackageFile(SHIPPED_DATASET), { ...SYSTEM_VIEWER, actor: 'seed' });
@@ -33,8 +35,12 @@ export function registerServeCommand(program: Command, databaseFlags: () => Data
       // Until accounts exist, a server reachable only from this machine acts for its one local
       // user (the coordinator); one listening on a network shows public records only.
       const anonymousRole = parseRole(process.env.COMPACT_ANONYMOUS_ROLE ?? (isLoopback(host) ? 'coordinator' : 'public'), 'COMPACT_ANONYMOUS_ROLE');
+      const desk = new CrisisDesk(store, { consultationDefaults: crisis.consultationDefaults });
+      // Consultation deadlines live in the database; this loop only looks for what is due.
+      const scheduler = new CrisisScheduler({ desk, logger, webhookUrls: crisis.webhookUrls, webhookSecret: crisis.webhookSecret, retryPolicy: crisis.retryPolicy, intervalMs: crisis.schedulerIntervalMs });
       const server = await startServer({
         store,
+        desk,
         logger,
         version,
         port,
@@ -42,10 +48,15 @@ export function registerServeCommand(program: Command, databaseFlags: () => Data
         webRoot: WEB_ROOT,
         viewerPolicy: { anonymousRole, trustViewerHeader: process.env.COMPACT_TRUST_VIEWER_HEADER === '1' },
       });
-      logger.info({ url: server.url, database: describeDatabase(options), anonymousRole }, `Compact is serving ${server.url}`);
+      scheduler.start();
+      logger.info({ url: server.url, database: describeDatabase(options), anonymousRole, webhooks: crisis.webhookUrls.length, worker: scheduler.worker }, `Compact is serving ${server.url}`);
       const stop = (signal: string) => {
         logger.info({ signal }, 'shutting down');
-        void server.close().then(() => store.close()).then(() => process.exit(0));
+        void scheduler
+          .stop()
+          .then(() => server.close())
+          .then(() => store.close())
+          .then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -49,7 +49,11 @@ export function edxlMessages(event: CrisisEvent, request: CrisisRequest, offers:
   }));
   const messages: EdxlMessage[] = [];
   for (const step of request.history) {
-    if (step.action === 'create' || step.action === 'receive-offers') continue;
+    if (step.action === 'create') continue;
+    if (step.action === 'receive-offers') {
+      for (const offer of offers) messages.push(offerMessage(offer, requestMessageId, incident));
+      continue;
+    }
     const name = EDXL_MESSAGE_FOR_ACTION[step.action];
     if (step.action === 'submit') {
       messages.push({
@@ -62,7 +66,6 @@ export function edxlMessages(event: CrisisEvent, request: CrisisRequest, offers:
         ContactInformation: { ContactRole: 'Requester', Organization: event.beneficiary },
         ResourceInformation: lineInfo,
       });
-      for (const offer of offers) messages.push(offerMessage(offer, requestMessageId, incident));
       continue;
     }
     if (step.action === 'allocate') {

@@ -5,3 +5,4 @@ export * from './records.js';
 export * from './routing.js';
 export * from './edxl.js';
 export * from './allocation/index.js';
+export * from './problem.js';

@@ -1,6 +1,6 @@
 import type { Classification } from '../schema/common.js';
 import type { CapabilityArea, ConsultationTrigger } from '../schema/vocabulary.js';
-import type { OfferCondition } from './allocation/types.js';
+import type { AllocationResult, OfferCondition } from './allocation/types.js';
 import type { ConsultationStatus, CrisisEventType, RequestAction, RequestState, WindowBasis } from './vocabulary.js';
 
 type Priority = 'critical' | 'high' | 'medium' | 'low';
@@ -126,4 +126,19 @@ export interface CrisisNotification {
   message: string;
   messageUk: string;
   classification: Classification;
+}
+
+/** One solve of a request's allocation: what the coordinator asked for, what the solver proposed. */
+export interface AllocationProposal {
+  id: string;
+  requestId: string;
+  createdAt: string;
+  createdBy: string;
+  input: { pins: Array<{ offerId: string; lineId: string; quantity?: number | undefined }>; excludedOfferIds: string[]; fairShareCap?: number | Record<string, number> | undefined };
+  offersConsidered: number;
+  notes: string[];
+  result: AllocationResult;
+  decidedAt?: string;
+  decidedBy?: string;
+  note?: string;
 }

@@ -11,6 +11,7 @@ import {
   routeEvent,
   validationError,
   DEFAULT_CONSULTATION_HOURS,
+  type AllocationProposal,
   type ConsultationDefaults,
   type CrisisConsultation,
   type CrisisEvent,
@@ -26,6 +27,7 @@ import { appendAudit } from '../audit.js';
 import type { Tables } from '../schema.js';
 import type { Store } from '../store.js';
 import { actorOf, crisisVisibility, requireActingFor, requireCoordinator } from './access.js';
+import { Allocations } from './allocations.js';
 import type { LiveEvent } from './feed.js';
 
 export type Clock = () => Date;
@@ -61,6 +63,7 @@ function newId(prefix: string): string {
 export class CrisisDesk {
   readonly clock: Clock;
   private readonly defaults: ConsultationDefaults;
+  private readonly allocations = new Allocations(this);
 
   constructor(
     readonly store: Store,
@@ -321,6 +324,22 @@ export class CrisisDesk {
     });
     await this.announce({ topic: 'offer.received', id: offer.id, requestId, at, classification: offer.classification, ownerPartner: offer.partner });
     return offer;
+  }
+
+  async proposeAllocation(requestId: string, input: unknown, viewer: Viewer): Promise<AllocationProposal> {
+    return this.allocations.propose(requestId, input, viewer);
+  }
+
+  async listAllocations(requestId: string, viewer: Viewer): Promise<AllocationProposal[]> {
+    return this.allocations.list(requestId, viewer);
+  }
+
+  async decidedAllocation(requestId: string, viewer: Viewer): Promise<AllocationProposal | undefined> {
+    return this.allocations.decided(requestId, viewer);
+  }
+
+  async decideAllocation(requestId: string, allocationId: string, viewer: Viewer, note?: string): Promise<{ request: CrisisRequest; allocation: AllocationProposal }> {
+    return this.allocations.decide(requestId, allocationId, viewer, note);
   }
 
   async listOffers(requestId: string, viewer: Viewer): Promise<Offer[]> {
