@@ -127,6 +127,43 @@ describe('compact command line', () => {
     expect((await compact(['text', 'compare', 'de-ua-2024', 'gb-ua-2024'], textEnv)).stderr).toMatch(/import the texts first: gb-ua-2024/);
   });
 
+  it('runs a crisis request from the command line: declare, request, offers, allocate, EDXL, tick', async () => {
+    const crisisEnv = { COMPACT_DB: join(folder, 'crisis.sqlite') };
+    expect((await compact(['import', shipped], crisisEnv)).code).toBe(0);
+    const declared = await compact(['crisis', 'declare', '--type', 'armed-attack', '--at', '2026-03-01T04:30:00Z', '--title', 'Strike on Kharkiv', '--format', 'json'], crisisEnv);
+    expect(declared.code).toBe(0);
+    const detail = JSON.parse(declared.stdout) as { event: { id: string; notObliged: Array<{ partner: string }> }; consultations: Array<{ partner: string; dueAt: string }> };
+    expect(detail.consultations.find((c) => c.partner === 'GB')?.dueAt).toBe('2026-03-02T04:30:00.000Z');
+    expect(detail.event.notObliged.map((n) => n.partner)).toContain('HR');
+    const shown = await compact(['crisis', 'show', detail.event.id], crisisEnv);
+    expect(shown.stdout).toMatch(/GB\s+2026-03-02T04:30:00.000Z\s+24 h \(stated\)\s+open/);
+    expect(shown.stdout).toMatch(/HR\s+no-consultation-clause/);
+
+    const requestFile = join(folder, 'request.json');
+    writeFileSync(requestFile, JSON.stringify({ eventId: detail.event.id, title: 'Interceptors', capabilityArea: 'air-defence', lines: [{ id: 'L1', item: 'interceptor', quantity: 5, neededBy: '2026-03-20', priority: 'critical' }] }));
+    const request = JSON.parse((await compact(['crisis', 'request', requestFile, '--format', 'json'], crisisEnv)).stdout) as { id: string };
+    const illegal = await compact(['crisis', 'transition', request.id, 'allocate'], crisisEnv);
+    expect(illegal.code).toBe(1);
+    expect(illegal.stderr).toContain('ILLEGAL_TRANSITION: a request that is draft cannot allocate');
+    expect((await compact(['crisis', 'transition', request.id, 'submit'], crisisEnv)).code).toBe(0);
+    expect((await compact(['crisis', 'transition', request.id, 'consult'], crisisEnv)).stdout).toContain('consulting');
+    const offerFile = join(folder, 'offer.json');
+    writeFileSync(offerFile, JSON.stringify({ partner: 'DE', item: 'interceptor', quantity: 3, earliestDelivery: '2026-03-15', unitCost: { amount: '900000', currency: 'EUR' } }));
+    expect((await compact(['crisis', 'offer', request.id, offerFile], crisisEnv)).code).toBe(0);
+    const allocated = await compact(['crisis', 'allocate', request.id, '--decide'], crisisEnv);
+    expect(allocated.code).toBe(0);
+    expect(allocated.stdout).toMatch(/optimal/);
+    expect(allocated.stdout).toMatch(/L1\s+5\s+3\s+0\s+2/);
+    expect(allocated.stdout).toContain(`request ${request.id} is allocated`);
+    const xml = await compact(['crisis', 'edxl', request.id, '--xml'], crisisEnv);
+    expect(xml.stdout).toContain('<CommitResource xmlns="urn:oasis:names:tc:emergency:EDXL:RM:1.0:msg">');
+    const tick = await compact(['crisis', 'tick'], crisisEnv);
+    expect(tick.code).toBe(0);
+    expect(tick.stdout).toMatch(/escalated: Consultation with GB on “Strike on Kharkiv” is overdue/);
+    expect((await compact(['crisis', 'tick'], crisisEnv)).stdout).toBe('nothing due\n');
+    expect((await compact(['audit', 'verify'], crisisEnv)).code).toBe(0);
+  }, 180_000);
+
   it('exits 2 on a usage error', async () => {
     expect((await compact(['no-such-command'], env)).code).toBe(2);
   });

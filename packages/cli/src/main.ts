@@ -3,6 +3,7 @@ import type { DatabaseFlags } from './config.js';
 import { describeError } from './output.js';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerAuditCommand } from './commands/audit.js';
+import { registerCrisisCommands } from './commands/crisis.js';
 import { registerPackageCommands } from './commands/package.js';
 import { registerResetCommand } from './commands/reset.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -25,7 +26,11 @@ export function buildProgram(): Command {
   registerAuditCommand(program, databaseFlags);
   registerAnalyzeCommand(program, databaseFlags);
   registerTextCommands(program, databaseFlags);
-  for (const command of program.commands) command.exitOverride();
+  registerCrisisCommands(program, databaseFlags);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
   return program;
 }
 
