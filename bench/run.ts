@@ -11,7 +11,9 @@ import { pino } from 'pino';
 import { analyseAgreementText } from '@compact/core';
 import { readDocument } from '@compact/ingest';
 import { makePdf, paginate } from '@compact/ingest/testing';
+import { allocationBenchmarks } from './allocation-bench.js';
 import { analysisBenchmarks } from './analysis-bench.js';
+import { crisisBenchmarks } from './crisis-bench.js';
 import { syntheticAgreement, textBenchmarks } from './text-bench.js';
 import { syntheticPackage } from './synthetic.js';
 
@@ -114,6 +116,8 @@ async function main(): Promise<void> {
 
   // Agreement texts (issue 4): alignment, the pure pipeline, accuracy, and a 30-page PDF end to end.
   rows.push(...textBenchmarks());
+  rows.push(...(await crisisBenchmarks()));
+  rows.push(...(await allocationBenchmarks()));
   const longText = syntheticAgreement(30);
   const lineCount = paginate(longText, { width: 90, linesPerPage: 1_000_000 })[0]?.length ?? 1;
   const pdf = makePdf(paginate(longText, { width: 90, linesPerPage: Math.ceil(lineCount / 30), header: 'Illustrative benchmark text' }));
