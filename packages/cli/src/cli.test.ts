@@ -34,7 +34,8 @@ const badPackage = {
   ],
 };
 
-describe('compact command line', () => {
+// Each step starts a real process (Node + tsx), seconds each on a loaded machine.
+describe('compact command line', { timeout: 120_000 }, () => {
   let folder: string;
   let env: Record<string, string>;
   let badFile: string;
