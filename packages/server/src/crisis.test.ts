@@ -226,4 +226,34 @@ describe.each(testBackends)('crisis requests over HTTP on $name', (backend) => {
       await new Promise((resolve) => receiver.close(resolve));
     }
   });
+
+  it('lets each role do exactly its part (a role × action matrix)', async () => {
+    const { body: declared } = await call('/api/crisis/events', { viewer: COORDINATOR, body: { type: 'armed-attack', occurredAt: '2026-07-01T00:00:00Z', title: 'Matrix' } });
+    const { body: request } = await call('/api/crisis/requests', { viewer: COORDINATOR, body: { eventId: declared.event.id, title: 'Matrix', capabilityArea: 'artillery', lines: [{ item: 'shell', quantity: 100, neededBy: '2026-08-01' }] } });
+    await call(`/api/crisis/requests/${request.id}/transitions`, { viewer: COORDINATOR, body: { action: 'submit' } });
+    await call(`/api/crisis/requests/${request.id}/transitions`, { viewer: COORDINATOR, body: { action: 'consult' } });
+    const roles = ['public', 'analyst', 'partner-officer:GB', 'coalition-lead', 'administrator', COORDINATOR] as const;
+    const actions: Record<string, (viewer: string) => Promise<number>> = {
+      declare: async (viewer) => (await call('/api/crisis/events', { viewer, body: { type: 'armed-attack', occurredAt: '2026-07-01T00:00:00Z', title: 'x' } })).status,
+      'raise request': async (viewer) => (await call('/api/crisis/requests', { viewer, body: { eventId: declared.event.id, title: 'x', capabilityArea: 'artillery', lines: [{ item: 'shell', quantity: 1, neededBy: '2026-08-01' }] } })).status,
+      'offer for GB': async (viewer) => (await call(`/api/crisis/requests/${request.id}/offers`, { viewer, body: { partner: 'GB', item: 'shell', quantity: 1, earliestDelivery: '2026-07-20' } })).status,
+      'read request': async (viewer) => (await call(`/api/crisis/requests/${request.id}`, { viewer })).status,
+      'solve allocation': async (viewer) => (await call(`/api/crisis/requests/${request.id}/allocations`, { viewer, body: {} })).status,
+      'webhook log': async (viewer) => (await call('/api/crisis/webhook-deliveries', { viewer })).status,
+    };
+    const matrix: Record<string, number[]> = {};
+    for (const [name, action] of Object.entries(actions)) {
+      matrix[name] = [];
+      for (const role of roles) matrix[name].push(await action(role));
+    }
+    // roles:                  public analyst GB-officer lead admin coordinator
+    expect(matrix).toEqual({
+      declare: [401, 403, 403, 403, 403, 201],
+      'raise request': [401, 403, 403, 403, 403, 201],
+      'offer for GB': [401, 403, 201, 403, 403, 201],
+      'read request': [404, 200, 200, 200, 200, 200],
+      'solve allocation': [401, 403, 403, 403, 403, 201],
+      'webhook log': [401, 403, 403, 403, 200, 200],
+    });
+  });
 });
