@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { NotificationBadge } from '../features/crisis/NotificationBadge.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 function Crashed() {
@@ -68,6 +69,12 @@ export function Layout() {
               </li>
               <li>
                 <NavLink to="/compare">{t('nav.compare')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/crisis">
+                  {t('nav.crisis')}
+                  <NotificationBadge />
+                </NavLink>
               </li>
             </ul>
           </nav>
