@@ -507,7 +507,7 @@ const steps = [
   ],
   [
     'the crisis page declares an armed attack, raises a request, shows an offer live and records the allocation',
-    async ({ page, base }) => {
+    async ({ page, base, allowConsoleError }) => {
       // The crisis API is built alongside this page; skip (and say so) only while it is missing.
       const probe = await fetch(`${base}/api/crisis/events`);
       if (probe.status === 404) return { skipped: 'GET /api/crisis/events answers 404 on this server' };
@@ -522,6 +522,19 @@ const steps = [
 
       // Declared through the form, in the browser's zone: 06:30 in Kyiv on 1 March is 04:30 UTC.
       const declare = page.locator('form', { has: page.getByRole('heading', { name: 'Declare an event' }) });
+      // The API's refusal is shown at the field it names.
+      allowConsoleError(/status of 400/);
+      await declare.getByRole('button', { name: 'Declare the event' }).click();
+      const titleError = declare.locator('.field-error');
+      await titleError.waitFor();
+      check(
+        /must not be empty/.test(await titleError.innerText()),
+        'an empty title should be explained at the field',
+      );
+      check(
+        (await declare.getByLabel('Title').getAttribute('aria-invalid')) === 'true',
+        'the title should be marked invalid',
+      );
       await declare.getByLabel('Type of event').selectOption('armed-attack');
       await declare.getByLabel('Occurred at (your time)').fill('2026-03-01T06:30');
       await declare.getByLabel('Title').fill('E2E armed attack');
@@ -560,6 +573,14 @@ const steps = [
         `Croatia should be listed as not obliged, saw ${JSON.stringify(why)}`,
       );
 
+      // The scheduler escalates the overdue clocks; the header badge counts them, refreshed live.
+      const badge = page.getByRole('navigation').locator('.nav-badge');
+      const overdue = await eventually(
+        async () => Number((await badge.count()) ? await badge.getAttribute('data-count') : 0),
+        (count) => count >= 1,
+        'the header should count the overdue consultations',
+      );
+      console.log(`    ${overdue} overdue consultations in the header badge`);
       await gb.getByRole('button', { name: 'Record the consultation with United Kingdom as held' }).click();
       await page.locator('table.consultations tbody tr[data-partner="GB"][data-status="held"]').waitFor();
 

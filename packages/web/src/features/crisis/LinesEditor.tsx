@@ -1,4 +1,4 @@
-import type { Dispatch } from 'react';
+import { useRef, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from './FormField.js';
 import { PRIORITIES, type LineDraft, type LineField, type LinesAction } from './lines.js';
@@ -18,6 +18,8 @@ export function LinesEditor({
   defaultNeededBy: string;
 }) {
   const { t } = useTranslation();
+  // A removed line takes its button with it: move focus to "Add a line" rather than lose it.
+  const addButton = useRef<HTMLButtonElement>(null);
   return (
     <div className="lines-editor">
       {lines.map((line, index) => {
@@ -109,7 +111,10 @@ export function LinesEditor({
               <button
                 type="button"
                 className="button-quiet"
-                onClick={() => dispatch({ type: 'remove', key: line.key })}
+                onClick={() => {
+                  dispatch({ type: 'remove', key: line.key });
+                  addButton.current?.focus();
+                }}
               >
                 {t('crisis.line.remove', { n })}
               </button>
@@ -118,6 +123,7 @@ export function LinesEditor({
         );
       })}
       <button
+        ref={addButton}
         type="button"
         className="button-quiet"
         onClick={() => dispatch({ type: 'add', neededBy: defaultNeededBy })}

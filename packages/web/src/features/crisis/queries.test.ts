@@ -23,6 +23,13 @@ describe('live messages', () => {
     expect(keysForLiveMessage({ topic: 'event.declared', id: 'e', eventId: 'e' })).toEqual([
       crisisKeys.events(),
     ]);
-    expect(keysForLiveMessage({ topic: 'ready', id: '' })).toEqual([]);
+    expect(keysForLiveMessage({ topic: 'something.else', id: '' })).toEqual([]);
+  });
+
+  it('refresh everything on a (re)connection, since messages sent meanwhile were missed', () => {
+    expect(keysForLiveMessage({ topic: 'ready', id: '' })).toEqual([
+      crisisKeys.all,
+      crisisKeys.notifications,
+    ]);
   });
 });

@@ -33,6 +33,9 @@ export function keysForLiveMessage(message: LiveMessage): QueryKey[] {
   const event = message.eventId ? [crisisKeys.event(message.eventId)] : [crisisKeys.events()];
   const request = message.requestId ? [crisisKeys.request(message.requestId)] : [];
   switch (message.topic) {
+    case 'ready':
+      // A (re)connection: whatever changed while the stream was down is unknown.
+      return [crisisKeys.all, crisisKeys.notifications];
     case 'event.declared':
       return [crisisKeys.events()];
     case 'consultation.held':
@@ -123,6 +126,8 @@ export function useTransition(requestId: string) {
       client.setQueryData(crisisKeys.request(requestId), request);
       return client.invalidateQueries({ queryKey: crisisKeys.event(request.eventId) });
     },
+    // A 409 (someone moved the request first, or a stale version): show the request as it is now.
+    onError: () => client.invalidateQueries({ queryKey: crisisKeys.request(requestId) }),
   });
 }
 

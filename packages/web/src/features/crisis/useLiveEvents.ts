@@ -17,7 +17,8 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 const RETRY_MS = 5_000;
 
 /**
- * Listens to GET /api/live (server-sent events) while mounted and hands each message to `onMessage`.
+ * Listens to GET /api/live (server-sent events) while mounted and hands each message to `onMessage`,
+ * starting with `{ topic: 'ready' }` on every (re)connection.
  * The browser reconnects by itself; a stream it gives up on is reopened after a pause. Closed on unmount.
  */
 export function useLiveEvents(onMessage: (message: LiveMessage) => void, url = '/api/live'): LiveStatus {
@@ -44,7 +45,11 @@ export function useLiveEvents(onMessage: (message: LiveMessage) => void, url = '
 
     const open = () => {
       source = new EventSource(url);
-      source.addEventListener('ready', () => setStatus('live'));
+      // Changes made while the stream was down were not sent: "ready" tells the caller to catch up.
+      source.addEventListener('ready', () => {
+        setStatus('live');
+        handler.current({ topic: 'ready', id: '' });
+      });
       for (const topic of LIVE_TOPICS) source.addEventListener(topic, receive);
       source.onerror = () => {
         if (stopped || !source) return;
