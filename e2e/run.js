@@ -636,7 +636,7 @@ const steps = [
 
       // Solve, read the proposal, record the decision.
       await page.getByRole('button', { name: 'Solve', exact: true }).click();
-      const proposal = page.locator('.proposal');
+      const proposal = page.locator('.allocation-proposal');
       await proposal.waitFor();
       check(/optimal/.test(await proposal.innerText()), 'the proposal should be optimal');
       const line = proposal.locator('table.allocation tbody tr');
@@ -646,7 +646,7 @@ const steps = [
       );
       await page.getByRole('button', { name: 'Record decision' }).click();
       await stateIs('allocated');
-      await page.locator('.proposal[data-decided="true"]').waitFor();
+      await page.locator('.allocation-proposal[data-decided="true"]').waitFor();
       check(
         (await page.locator('.request-state-value').innerText()).trim() === 'allocated',
         'the state should read “allocated”',

@@ -30,12 +30,12 @@ export function AllocationPanel({ request, offers }: { request: CrisisRequest; o
         />
       )}
       {latest ? (
-        <ProposalView proposal={latest} lines={request.lines} />
+        <ProposalView proposal={latest} lines={request.lines} offers={offers} />
       ) : (
         <p className="empty">{t('crisis.allocation.none')}</p>
       )}
       {canDecide && latest ? (
-        <div className="actions">
+        <div className="actions allocation-decision">
           <button type="button" disabled={decide.isPending} onClick={() => decide.mutate(latest.id)}>
             {decide.isPending ? t('crisis.allocation.deciding') : t('crisis.allocation.decide')}
           </button>

@@ -4,7 +4,9 @@ import { useLanguage, useLocale } from '../../i18n/useLanguage.js';
 import { formatInstant } from './datetime.js';
 import { useNotifications } from './queries.js';
 
-/** Overdue consultations, newest first, each linking to its event. */
+const SHOWN = 20;
+
+/** Overdue consultations, newest first, each linking to its event; folded, as there can be many. */
 export function NotificationList() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -12,13 +14,14 @@ export function NotificationList() {
   const { data } = useNotifications();
   const items = data?.items ?? [];
   if (items.length === 0) return null;
+  const shown = items.slice(0, SHOWN);
   return (
-    <section className="notifications" aria-labelledby="crisis-notifications">
-      <h2 id="crisis-notifications">
+    <details className="notifications">
+      <summary>
         {t('crisis.notifications.heading')} <span className="nav-badge">{items.length}</span>
-      </h2>
+      </summary>
       <ul>
-        {items.map((item) => (
+        {shown.map((item) => (
           <li key={item.id}>
             <Link to={`/crisis/events/${encodeURIComponent(item.eventId)}`}>
               {language === 'uk' ? item.messageUk : item.message}
@@ -27,6 +30,9 @@ export function NotificationList() {
           </li>
         ))}
       </ul>
-    </section>
+      {items.length > SHOWN ? (
+        <p className="muted">{t('crisis.notifications.more', { more: items.length - SHOWN })}</p>
+      ) : null}
+    </details>
   );
 }

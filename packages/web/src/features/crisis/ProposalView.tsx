@@ -1,4 +1,4 @@
-import type { AllocationProposal, RequestLine } from '@compact/core';
+import type { AllocationProposal, Offer, RequestLine } from '@compact/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../format/useFormatters.js';
 import { useLocale } from '../../i18n/useLanguage.js';
@@ -12,15 +12,31 @@ const eur = (value: number, locale: string) =>
   );
 
 /** A proposal: per line what is filled on time, late or not at all, and by whom; exclusions, notes, objective. */
-export function ProposalView({ proposal, lines }: { proposal: AllocationProposal; lines: RequestLine[] }) {
+export function ProposalView({
+  proposal,
+  lines,
+  offers,
+}: {
+  proposal: AllocationProposal;
+  lines: RequestLine[];
+  offers: Offer[];
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const locale = useLocale();
   const partnerName = usePartnerName();
   const rows = allocationRows(proposal, lines);
+  const offerName = (offerId: string) => {
+    const offer = offers.find((candidate) => candidate.id === offerId);
+    return offer ? `${partnerName(offer.partner)} (${offer.quantity} ${offer.item})` : offerId;
+  };
   const { result } = proposal;
   return (
-    <div className="proposal" data-id={proposal.id} data-decided={proposal.decidedAt ? 'true' : 'false'}>
+    <div
+      className="allocation-proposal"
+      data-id={proposal.id}
+      data-decided={proposal.decidedAt ? 'true' : 'false'}
+    >
       <p>
         {t('crisis.allocation.proposedAt', { time: formatInstant(proposal.createdAt, locale) })}{' '}
         <span className={`status solver-status solver-status--${result.status}`}>
@@ -102,7 +118,7 @@ export function ProposalView({ proposal, lines }: { proposal: AllocationProposal
           <ul className="exclusions">
             {result.excluded.map((exclusion) => (
               <li key={`${exclusion.offerId}-${exclusion.lineId}`}>
-                {exclusion.offerId} →{' '}
+                {offerName(exclusion.offerId)} →{' '}
                 {lines.find((line) => line.id === exclusion.lineId)?.item ?? exclusion.lineId}:{' '}
                 {exclusion.reason}
               </li>
