@@ -594,6 +594,10 @@ const steps = [
       await raise.getByRole('button', { name: 'Raise the request' }).click();
       await page.getByRole('heading', { level: 1, name: 'E2E interceptors' }).waitFor();
       const requestId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+      check(
+        (await page.locator('.live').getAttribute('data-status')) === 'live',
+        'the live stream should stay open from the event page to the request page',
+      );
       const state = () => page.locator('.request-state-value [data-state]').getAttribute('data-state');
       const stateIs = (expected) =>
         eventually(state, (value) => value === expected, `the request should be ${expected}`);
