@@ -506,6 +506,165 @@ const steps = [
     },
   ],
   [
+    'the crisis page declares an armed attack, raises a request, shows an offer live and records the allocation',
+    async ({ page, base, allowConsoleError }) => {
+      // The crisis API is built alongside this page; skip (and say so) only while it is missing.
+      const probe = await fetch(`${base}/api/crisis/events`);
+      if (probe.status === 404) return { skipped: 'GET /api/crisis/events answers 404 on this server' };
+      check(probe.status === 200, `GET /api/crisis/events answered ${probe.status}`);
+
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: /^Crisis requests/ })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Crisis requests' }).waitFor();
+      await page.locator('.live[data-status="live"]').waitFor();
+
+      // Declared through the form, in the browser's zone: 06:30 in Kyiv on 1 March is 04:30 UTC.
+      const declare = page.locator('form', { has: page.getByRole('heading', { name: 'Declare an event' }) });
+      // The API's refusal is shown at the field it names.
+      allowConsoleError(/status of 400/);
+      await declare.getByRole('button', { name: 'Declare the event' }).click();
+      const titleError = declare.locator('.field-error');
+      await titleError.waitFor();
+      check(
+        /must not be empty/.test(await titleError.innerText()),
+        'an empty title should be explained at the field',
+      );
+      check(
+        (await declare.getByLabel('Title').getAttribute('aria-invalid')) === 'true',
+        'the title should be marked invalid',
+      );
+      await declare.getByLabel('Type of event').selectOption('armed-attack');
+      await declare.getByLabel('Occurred at (your time)').fill('2026-03-01T06:30');
+      await declare.getByLabel('Title').fill('E2E armed attack');
+      await declare.getByRole('button', { name: 'Declare the event' }).click();
+      await page.getByRole('heading', { level: 1, name: 'E2E armed attack' }).waitFor();
+      const events = await (await fetch(`${base}/api/crisis/events`)).json();
+      const declared = events.items.find((event) => event.title === 'E2E armed attack');
+      check(
+        declared?.occurredAt === '2026-03-01T04:30:00.000Z',
+        `the event should have occurred at 04:30 UTC, saw ${JSON.stringify(declared?.occurredAt)}`,
+      );
+
+      const gb = page.locator('table.consultations tbody tr[data-partner="GB"]');
+      await gb.waitFor();
+      check(
+        (await gb.locator('th').innerText()).trim() === 'United Kingdom',
+        'the GB row should name the partner',
+      );
+      const dueUtc = await gb.locator('.due-utc').innerText();
+      check(
+        dueUtc.includes('02/03/2026') && dueUtc.includes('04:30') && dueUtc.includes('UTC'),
+        `the UK consultation should be due 24 h later (02/03/2026 04:30 UTC), saw ${JSON.stringify(dueUtc)}`,
+      );
+      check(/24 hours/.test(await gb.innerText()), 'the UK window should read 24 hours');
+      const timer = gb.getByRole('timer');
+      check(/^overdue by /.test(await timer.innerText()), 'a March due time should be overdue');
+      check(
+        /^Overdue by \d+ days?/.test((await timer.getAttribute('aria-label')) ?? ''),
+        'the countdown should carry a spelled-out label',
+      );
+      const croatia = page.locator('ul.not-obliged li[data-partner="HR"]');
+      await croatia.waitFor();
+      const why = await croatia.innerText();
+      check(
+        /Croatia/.test(why) && /no consultation clause/.test(why),
+        `Croatia should be listed as not obliged, saw ${JSON.stringify(why)}`,
+      );
+
+      // The scheduler escalates the overdue clocks; the header badge counts them, refreshed live.
+      const badge = page.getByRole('navigation').locator('.nav-badge');
+      const overdue = await eventually(
+        async () => Number((await badge.count()) ? await badge.getAttribute('data-count') : 0),
+        (count) => count >= 1,
+        'the header should count the overdue consultations',
+      );
+      console.log(`    ${overdue} overdue consultations in the header badge`);
+      await gb.getByRole('button', { name: 'Record the consultation with United Kingdom as held' }).click();
+      await page.locator('table.consultations tbody tr[data-partner="GB"][data-status="held"]').waitFor();
+
+      // A request with one line, moved on with the page's buttons.
+      const raise = page.locator('form', { has: page.getByRole('heading', { name: 'Raise a request' }) });
+      await raise.getByLabel('Title').fill('E2E interceptors');
+      await raise.getByLabel('Capability area').selectOption('air-defence');
+      await raise.getByLabel('Item').fill('interceptor');
+      await raise.getByLabel('Quantity').fill('10');
+      await raise.getByLabel('Needed by').fill('2026-12-20');
+      await raise.getByRole('button', { name: 'Raise the request' }).click();
+      await page.getByRole('heading', { level: 1, name: 'E2E interceptors' }).waitFor();
+      const requestId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+      check(
+        (await page.locator('.live').getAttribute('data-status')) === 'live',
+        'the live stream should stay open from the event page to the request page',
+      );
+      const state = () => page.locator('.request-state-value [data-state]').getAttribute('data-state');
+      const stateIs = (expected) =>
+        eventually(state, (value) => value === expected, `the request should be ${expected}`);
+      await stateIs('draft');
+      await page.getByRole('button', { name: 'Submit', exact: true }).click();
+      await stateIs('submitted');
+      await page.getByRole('button', { name: 'Consult', exact: true }).click();
+      await stateIs('consulting');
+
+      // An offer from outside the page arrives over /api/live, without a reload.
+      await page.locator('.live[data-status="live"]').waitFor();
+      await page.evaluate(() => {
+        globalThis.document.documentElement.dataset.e2eMark = 'before-offer';
+      });
+      const posted = await fetch(`${base}/api/crisis/requests/${encodeURIComponent(requestId)}/offers`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          partner: 'GB',
+          item: 'interceptor',
+          unit: 'items',
+          quantity: 6,
+          earliestDelivery: '2026-12-05',
+          unitCost: { amount: '100000', currency: 'GBP' },
+        }),
+      });
+      check(posted.status === 201, `POST …/offers answered ${posted.status}`);
+      const offer = await posted.json();
+      const offerRow = page.locator(`table.offers tbody tr[data-id="${offer.id}"]`);
+      await offerRow.waitFor();
+      check(
+        /United Kingdom/.test(await offerRow.innerText()),
+        'the live offer should name the United Kingdom',
+      );
+      check(
+        (await page.evaluate(() => globalThis.document.documentElement.dataset.e2eMark)) === 'before-offer',
+        'the offer should appear without a page reload',
+      );
+      await stateIs('offers');
+
+      // Solve, read the proposal, record the decision.
+      await page.getByRole('button', { name: 'Solve', exact: true }).click();
+      const proposal = page.locator('.allocation-proposal');
+      await proposal.waitFor();
+      check(/optimal/.test(await proposal.innerText()), 'the proposal should be optimal');
+      const line = proposal.locator('table.allocation tbody tr');
+      check(
+        (await line.getAttribute('data-outcome')) === 'partial',
+        'six of ten interceptors should leave the line partly filled',
+      );
+      await page.getByRole('button', { name: 'Record decision' }).click();
+      await stateIs('allocated');
+      await page.locator('.allocation-proposal[data-decided="true"]').waitFor();
+      check(
+        (await page.locator('.request-state-value').innerText()).trim() === 'allocated',
+        'the state should read “allocated”',
+      );
+      const xmlHref = await page.getByRole('link', { name: 'XML' }).getAttribute('href');
+      const xml = await fetch(`${base}${xmlHref}`);
+      check(
+        xml.status === 200 && /CommitResource/.test(await xml.text()),
+        'the EDXL-RM XML should hold a CommitResource',
+      );
+      await shot(page, 'crisis-request');
+    },
+  ],
+  [
     'an unknown address shows the not-found page',
     async ({ page, base }) => {
       await page.goto(`${base}/no-such-page`);

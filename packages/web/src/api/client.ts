@@ -1,7 +1,22 @@
 import { localIsoDate } from '../format/date.js';
 import { toAgreementView } from './agreementView.js';
 import type {
+  AllocationInput,
+  AllocationProposal,
+  CrisisConsultation,
+  CrisisEvent,
+  CrisisEventInput,
+  CrisisNotification,
+  CrisisRequest,
+  CrisisRequestInput,
+  Offer,
+  OfferInput,
+  RequestAction,
+} from '@compact/core';
+import type {
   AgreementList,
+  CrisisEventDetail,
+  CrisisRequestView,
   AnalysisResult,
   AgreementView,
   ApiErrorBody,
@@ -29,6 +44,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly path?: string,
+    /** Every problem the API found, each with its JSON path ("$.lines[0].quantity"). */
+    readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -88,7 +105,13 @@ async function send<T>(address: string, init: RequestInit): Promise<T> {
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     if (isErrorBody(body))
-      throw new ApiError(response.status, body.error.code, body.error.message, body.error.path);
+      throw new ApiError(
+        response.status,
+        body.error.code,
+        body.error.message,
+        body.error.path,
+        body.error.issues ?? [],
+      );
     throw new ApiError(response.status, UNEXPECTED_RESPONSE, `HTTP ${response.status}`);
   }
   if (body === undefined) throw new ApiError(response.status, UNEXPECTED_RESPONSE, 'the answer was not JSON');
@@ -168,6 +191,43 @@ export const api = {
       { asOf: params.asOf, currency: params.currency, natoAccession: params.natoAccession ?? undefined },
       signal,
     ),
+};
+
+const crisisRequest = (id: string) => `/crisis/requests/${encodeURIComponent(id)}`;
+
+/** The crisis desk: events and their consultation clocks, requests, offers and allocations. */
+export const crisisApi = {
+  events: (signal?: AbortSignal) => getJson<Items<CrisisEvent>>('/crisis/events', undefined, signal),
+  event: (id: string, signal?: AbortSignal) =>
+    getJson<CrisisEventDetail>(`/crisis/events/${encodeURIComponent(id)}`, undefined, signal),
+  declareEvent: (input: CrisisEventInput) => postJson<CrisisEventDetail>('/crisis/events', input),
+  holdConsultation: (id: string, note?: string) =>
+    postJson<CrisisConsultation>(
+      `/crisis/consultations/${encodeURIComponent(id)}/held`,
+      note ? { note } : {},
+    ),
+  createRequest: (input: CrisisRequestInput) => postJson<CrisisRequest>('/crisis/requests', input),
+  request: (id: string, signal?: AbortSignal) =>
+    getJson<CrisisRequestView>(crisisRequest(id), undefined, signal),
+  transition: (id: string, body: { action: RequestAction; note?: string; version?: number }) =>
+    postJson<CrisisRequestView>(`${crisisRequest(id)}/transitions`, body),
+  offers: (id: string, signal?: AbortSignal) =>
+    getJson<Items<Offer>>(`${crisisRequest(id)}/offers`, undefined, signal),
+  addOffer: (id: string, input: OfferInput) => postJson<Offer>(`${crisisRequest(id)}/offers`, input),
+  allocations: (id: string, signal?: AbortSignal) =>
+    getJson<Items<AllocationProposal>>(`${crisisRequest(id)}/allocations`, undefined, signal),
+  solve: (id: string, input: AllocationInput) =>
+    postJson<AllocationProposal>(`${crisisRequest(id)}/allocations`, input),
+  decide: (id: string, allocationId: string, note?: string) =>
+    postJson<AllocationProposal>(
+      `${crisisRequest(id)}/allocations/${encodeURIComponent(allocationId)}/decision`,
+      note ? { note } : {},
+    ),
+  notifications: (signal?: AbortSignal) =>
+    getJson<Items<CrisisNotification>>('/notifications', undefined, signal),
+  /** Addresses of the EDXL-RM export, for links. */
+  edxlUrl: (id: string, format: 'json' | 'xml') =>
+    url(`${crisisRequest(id)}/edxl`, { format: format === 'xml' ? 'xml' : undefined }),
 };
 
 export interface AnalysisParams {

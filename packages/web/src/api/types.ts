@@ -1,4 +1,11 @@
-import { PROPOSAL_STATUSES, SEVERITIES, type ImportedDocument, type ProposalStatus, type Severity } from '@compact/core';
+import {
+  PROPOSAL_STATUSES,
+  SEVERITIES,
+  type ImportedDocument,
+  type ProposalStatus,
+  type Severity,
+} from '@compact/core';
+import type { CrisisConsultation, CrisisEvent, CrisisRequest, RequestAction } from '@compact/core';
 import type {
   AgreementSummary,
   AgreementView as CoreAgreementView,
@@ -37,8 +44,23 @@ export type CoalitionView = Coalition & { version?: number };
 export type ClauseView = Clause & { version?: number };
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; path?: string };
+  error: {
+    code: string;
+    message: string;
+    path?: string;
+    issues?: Array<{ path: string; message: string }>;
+  };
 }
+
+/** GET /api/crisis/events/{id}: the event (its `notObliged` list inside), its clocks and requests. */
+export interface CrisisEventDetail {
+  event: CrisisEvent;
+  consultations: CrisisConsultation[];
+  requests: CrisisRequest[];
+}
+
+/** A request with the actions its state allows next. */
+export type CrisisRequestView = CrisisRequest & { allowedActions: RequestAction[] };
 
 export type RequirementView = Requirement & { version?: number };
 

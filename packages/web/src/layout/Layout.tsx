@@ -2,9 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { NotificationBadge } from '../features/crisis/NotificationBadge.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
-function Crashed() {
+export function Crashed() {
   const { t } = useTranslation();
   return (
     <div className="error" role="alert">
@@ -26,6 +27,14 @@ function useFocusOnNavigation(pathname: string) {
     main.current?.focus();
   }, [pathname]);
   return main;
+}
+
+/**
+ * The error boundary starts afresh on each address, except within a section that keeps a
+ * connection open across its own addresses (the crisis pages' live stream); it resets its own.
+ */
+function boundaryKey(pathname: string): string {
+  return pathname === '/crisis' || pathname.startsWith('/crisis/') ? '/crisis' : pathname;
 }
 
 export function Layout() {
@@ -69,13 +78,19 @@ export function Layout() {
               <li>
                 <NavLink to="/compare">{t('nav.compare')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/crisis">
+                  {t('nav.crisis')}
+                  <NotificationBadge />
+                </NavLink>
+              </li>
             </ul>
           </nav>
           <LanguageSwitch />
         </div>
       </header>
       <main id="main" tabIndex={-1} ref={main}>
-        <ErrorBoundary key={location.pathname} fallback={<Crashed />}>
+        <ErrorBoundary key={boundaryKey(location.pathname)} fallback={<Crashed />}>
           <Outlet />
         </ErrorBoundary>
       </main>

@@ -1,0 +1,104 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { CrisisEventInput } from '@compact/core';
+import { localInputToUtcIso, toLocalInput } from './datetime.js';
+import { fieldErrors } from './errors.js';
+import { FormError, FormField } from './FormField.js';
+import { useDeclareEvent } from './queries.js';
+import { CLASSIFICATIONS, EVENT_TYPES } from './vocabulary.js';
+
+type EventType = CrisisEventInput['type'];
+type Classification = NonNullable<CrisisEventInput['classification']>;
+
+/** Declares an event; the time is typed in the reader's zone and sent in UTC. Opens the event once declared. */
+export function DeclareEventForm() {
+  const { t } = useTranslation();
+  const prefix = useId();
+  const navigate = useNavigate();
+  const declare = useDeclareEvent();
+  const [type, setType] = useState<EventType>('armed-attack');
+  const [occurredAt, setOccurredAt] = useState(() => toLocalInput(new Date()));
+  const [title, setTitle] = useState('');
+  const [classification, setClassification] = useState<Classification>('restricted');
+  const errors = fieldErrors(declare.error);
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    declare.mutate(
+      { type, occurredAt: localInputToUtcIso(occurredAt) ?? occurredAt, title, classification },
+      { onSuccess: (detail) => void navigate(`/crisis/events/${encodeURIComponent(detail.event.id)}`) },
+    );
+  };
+
+  return (
+    <form className="crisis-form" onSubmit={submit} aria-labelledby={`${prefix}-heading`} noValidate>
+      <h2 id={`${prefix}-heading`}>{t('crisis.declare.heading')}</h2>
+      <div className="crisis-form__grid">
+        <FormField id={`${prefix}-type`} name="type" label={t('crisis.declare.type')} error={errors.type}>
+          {(props) => (
+            <select {...props} value={type} onChange={(e) => setType(e.target.value as EventType)}>
+              {EVENT_TYPES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`crisis.eventType.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          id={`${prefix}-occurredAt`}
+          name="occurredAt"
+          label={t('crisis.declare.occurredAt')}
+          hint={t('crisis.declare.occurredAtHint', { zone })}
+          error={errors.occurredAt}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="datetime-local"
+              value={occurredAt}
+              onChange={(e) => setOccurredAt(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          id={`${prefix}-title`}
+          name="title"
+          label={t('crisis.declare.title')}
+          error={errors.title}
+          className="field--grow"
+        >
+          {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </FormField>
+        <FormField
+          id={`${prefix}-classification`}
+          name="classification"
+          label={t('crisis.classificationLabel')}
+          error={errors.classification}
+        >
+          {(props) => (
+            <select
+              {...props}
+              value={classification}
+              onChange={(e) => setClassification(e.target.value as Classification)}
+            >
+              {CLASSIFICATIONS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`crisis.classification.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <FormError error={declare.error} />
+      <div className="actions">
+        <button type="submit" disabled={declare.isPending}>
+          {declare.isPending ? t('crisis.declare.working') : t('crisis.declare.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+import { useId, useReducer, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { CrisisRequestInput } from '@compact/core';
+import { localIsoDate } from '../../format/date.js';
+import { CAPABILITY_AREAS } from '../texts/vocabulary.js';
+import { fieldErrors } from './errors.js';
+import { FormError, FormField } from './FormField.js';
+import { LinesEditor } from './LinesEditor.js';
+import { PRIORITIES, initialLines, linesReducer, toLineInput, type Priority } from './lines.js';
+import { useCreateRequest } from './queries.js';
+import { CLASSIFICATIONS } from './vocabulary.js';
+
+type CapabilityArea = CrisisRequestInput['capabilityArea'];
+type Classification = NonNullable<CrisisRequestInput['classification']>;
+
+function inDays(days: number): string {
+  return localIsoDate(new Date(Date.now() + days * 86_400_000));
+}
+
+/** Raises a request (a draft) against the event, with one or more lines; opens it once raised. */
+export function RaiseRequestForm({ eventId }: { eventId: string }) {
+  const { t } = useTranslation();
+  const prefix = useId();
+  const navigate = useNavigate();
+  const create = useCreateRequest();
+  const neededBy = inDays(14);
+  const [title, setTitle] = useState('');
+  const [capabilityArea, setCapabilityArea] = useState<CapabilityArea>('air-defence');
+  const [priority, setPriority] = useState<Priority>('high');
+  const [classification, setClassification] = useState<Classification>('restricted');
+  const [state, dispatch] = useReducer(linesReducer, neededBy, initialLines);
+  const errors = fieldErrors(create.error);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    create.mutate(
+      { eventId, title, capabilityArea, priority, classification, lines: state.lines.map(toLineInput) },
+      { onSuccess: (request) => void navigate(`/crisis/requests/${encodeURIComponent(request.id)}`) },
+    );
+  };
+
+  return (
+    <form className="crisis-form" onSubmit={submit} aria-labelledby={`${prefix}-heading`} noValidate>
+      <h2 id={`${prefix}-heading`}>{t('crisis.raise.heading')}</h2>
+      <div className="crisis-form__grid">
+        <FormField
+          id={`${prefix}-title`}
+          name="title"
+          label={t('crisis.raise.title')}
+          error={errors.title}
+          className="field--grow"
+        >
+          {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </FormField>
+        <FormField
+          id={`${prefix}-capabilityArea`}
+          name="capabilityArea"
+          label={t('crisis.field.capabilityArea')}
+          error={errors.capabilityArea}
+        >
+          {(props) => (
+            <select
+              {...props}
+              value={capabilityArea}
+              onChange={(e) => setCapabilityArea(e.target.value as CapabilityArea)}
+            >
+              {CAPABILITY_AREAS.map((area) => (
+                <option key={area} value={area}>
+                  {t(`capability.${area}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          id={`${prefix}-priority`}
+          name="priority"
+          label={t('crisis.field.priority')}
+          error={errors.priority}
+        >
+          {(props) => (
+            <select {...props} value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+              {PRIORITIES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`crisis.priority.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          id={`${prefix}-classification`}
+          name="classification"
+          label={t('crisis.classificationLabel')}
+          error={errors.classification}
+        >
+          {(props) => (
+            <select
+              {...props}
+              value={classification}
+              onChange={(e) => setClassification(e.target.value as Classification)}
+            >
+              {CLASSIFICATIONS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`crisis.classification.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <h3>{t('crisis.raise.lines')}</h3>
+      {errors.lines ? (
+        <p className="field-error" role="alert">
+          {errors.lines}
+        </p>
+      ) : null}
+      <LinesEditor
+        prefix={prefix}
+        lines={state.lines}
+        dispatch={dispatch}
+        errors={errors}
+        defaultNeededBy={neededBy}
+      />
+      <FormError error={create.error} />
+      <div className="actions">
+        <button type="submit" disabled={create.isPending}>
+          {create.isPending ? t('crisis.raise.working') : t('crisis.raise.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
