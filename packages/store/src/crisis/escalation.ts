@@ -21,10 +21,9 @@ export interface Escalation {
 
 function overdueMessage(consultation: CrisisConsultation, event: Pick<CrisisEvent, 'title'> | undefined): { en: string; uk: string } {
   const agreements = consultation.obligations.map((obligation) => obligation.agreementId).join(', ');
-  const what = event ? ` on “${event.title}”` : '';
   return {
-    en: `Consultation with ${consultation.partner}${what} is overdue: due ${consultation.dueAt} (${consultation.windowHours} h, ${consultation.basis}) under ${agreements}.`,
-    uk: `Консультації з ${consultation.partner}${what} прострочено: строк ${consultation.dueAt} (${consultation.windowHours} год., ${consultation.basis}) за ${agreements}.`,
+    en: `Consultation with ${consultation.partner}${event ? ` on “${event.title}”` : ''} is overdue: due ${consultation.dueAt} (${consultation.windowHours} h, ${consultation.basis}) under ${agreements}.`,
+    uk: `Консультації з ${consultation.partner}${event ? ` щодо «${event.title}»` : ''} прострочено: строк ${consultation.dueAt} (${consultation.windowHours} год., ${consultation.basis}) за ${agreements}.`,
   };
 }
 
