@@ -227,6 +227,10 @@ function stages(pairs: readonly EligiblePair[], numCols: number): Stage[] {
     late[j] = pair.daysLate;
     cost[j] = pair.unitCostEur ?? 0;
   });
+  // Costs span orders of magnitude (a round against a launcher): scaled to at most 1 for the
+  // solver's numerics. The cost stage is the last, so its optimum is never fixed as a row.
+  const largest = cost.reduce((m, c) => Math.max(m, Math.abs(c)), 0);
+  if (largest > 0) for (let j = 0; j < cost.length; j++) cost[j] = (cost[j] ?? 0) / largest;
   return [
     { name: 'on-time priority-weighted quantity', sense: 'max' as const, costs: onTime, integral: true },
     { name: 'priority-weighted quantity', sense: 'max' as const, costs: total, integral: true },
@@ -264,12 +268,15 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
     matrix: { format: 'csc', numRows: built.numRows, numCols: built.numCols, starts: built.starts, indices: built.indices, values: built.values },
   });
   try {
-    model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-7, time_limit: 60 });
+    // Presolve off for the linear stages: it gains nothing on a transportation problem and would
+    // discard the previous stage's basis. The MIP path turns it back on.
+    model.options.set({ output_flag: false, presolve: 'off', mip_rel_gap: 0, mip_abs_gap: 1e-7, time_limit: 60 });
     let mip = false;
     const makeMip = () => {
       const types = new Int32Array(built.numCols);
       types.fill(variableType.integer, 0, built.pairCols);
       model.changeColsIntegrality({ kind: 'range', from: 0, to: built.numCols - 1 }, types);
+      model.options.set({ presolve: 'choose', simplex_strategy: SIMPLEX_DUAL });
       mip = true;
     };
     if (forceMip) makeMip();
@@ -283,17 +290,21 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
       // which stays primal feasible after a stage row is added, so the primal simplex finishes them fast.
       model.options.set({ simplex_strategy: s === 0 || mip ? SIMPLEX_DUAL : SIMPLEX_PRIMAL });
       let status = model.run().modelStatus;
+      if (status !== modelStatus.optimal && status !== modelStatus.infeasible && !mip) {
+        // Numerical trouble on the warm start: solve this stage again from scratch with the dual simplex.
+        model.clearSolver();
+        model.options.set({ simplex_strategy: SIMPLEX_DUAL });
+        status = model.run().modelStatus;
+      }
+      if (status === modelStatus.optimal && !mip && !isIntegral(model.getSolution().colValue, built.pairCols)) status = modelStatus.notSet;
+      if (status !== modelStatus.optimal && status !== modelStatus.infeasible && !mip) {
+        // A fractional optimum (possible only with fair-share rows) or a linear solve that failed: this stage and the rest run as a MIP.
+        makeMip();
+        status = model.run().modelStatus;
+      }
       if (status === modelStatus.infeasible) return { kind: 'infeasible' };
       if (status !== modelStatus.optimal) return { kind: 'error', message: `the solver stopped at the ${stage.name} stage with model status ${status}` };
       values = model.getSolution().colValue;
-      if (!mip && !isIntegral(values, built.pairCols)) {
-        makeMip();
-        model.options.set({ simplex_strategy: SIMPLEX_DUAL });
-        status = model.run().modelStatus;
-        if (status === modelStatus.infeasible) return { kind: 'infeasible' };
-        if (status !== modelStatus.optimal) return { kind: 'error', message: `the solver stopped at the ${stage.name} stage with model status ${status}` };
-        values = model.getSolution().colValue;
-      }
       if (s === stageList.length - 1) break;
       // Hold this stage's optimum while the next stages run.
       const indices: number[] = [];
@@ -315,6 +326,31 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
   } finally {
     model.dispose();
   }
+}
+
+async function solveWithRetry(built: BuiltModel, stageList: readonly Stage[], forceMip: boolean): Promise<SolveOutcome> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return runStages(await highsRuntime(), built, stageList, forceMip);
+    } catch (error) {
+      // A WebAssembly instance can be unusable after a crash: load a fresh one and retry once.
+      resetHighsRuntime();
+      if (tries >= 1) return { kind: 'error', message: `solver failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+}
+
+/** Pair indices grouped by the item and unit of their line, in order of first appearance. */
+function componentsByItem(pairs: readonly EligiblePair[], lines: readonly AllocationLine[]): number[][] {
+  const groups = new Map<string, number[]>();
+  pairs.forEach((pair, j) => {
+    const line = lines[pair.lineIndex] as AllocationLine;
+    const key = `${line.item.trim().toLowerCase()}\u0000${line.unit.trim().toLowerCase()}`;
+    const group = groups.get(key);
+    if (group) group.push(j);
+    else groups.set(key, [j]);
+  });
+  return [...groups.values()];
 }
 
 function lineResults(lines: readonly AllocationLine[], assignments: readonly AllocationAssignment[]): AllocationLineResult[] {
@@ -366,42 +402,44 @@ export async function allocate(lines: AllocationLine[], offers: AllocationOffer[
   const lower = pins.lower.filter((_, j) => keep[j]);
   const caps = partnerCaps(pairs, options.fairShareCap);
   const capacity: CapacityModel = { pairs, offerUnits: sortedOffers.map(offerUnits), lineUnits: sortedLines.map((l) => l.quantity), lower, caps };
-  const built = buildModel(capacity);
-  const size = { variables: built.numCols, constraints: built.numRows };
-
-  let outcome: SolveOutcome;
-  if (pairs.length === 0) {
-    outcome = { kind: 'solved', quantities: [], usedMip: false };
-  } else {
-    const stageList = stages(pairs, built.numCols);
-    const attempt = async (forceMip: boolean): Promise<SolveOutcome> => {
-      for (let tries = 0; ; tries++) {
-        try {
-          return runStages(await highsRuntime(), built, stageList, forceMip);
-        } catch (error) {
-          // A WebAssembly instance can be unusable after a crash: load a fresh one and retry once.
-          resetHighsRuntime();
-          if (tries >= 1) return { kind: 'error', message: `solver failed: ${error instanceof Error ? error.message : String(error)}` };
-        }
-      }
-    };
-    outcome = await attempt(false);
-    if (outcome.kind === 'solved' && feasibilityProblems(capacity, outcome.quantities).length) outcome = await attempt(true);
+  // Without fair-share caps, pairs of different items never share a row: each item (and unit) is
+  // an independent problem, and the lexicographic optimum of the whole is that of every part.
+  const components = caps.size ? [pairs.map((_, j) => j)] : componentsByItem(pairs, sortedLines);
+  let variables = 0;
+  let constraints = 0;
+  let usedMip = false;
+  const quantities: number[] = pairs.map(() => 0);
+  let failure: Exclude<SolveOutcome, { kind: 'solved' }> | null = null;
+  for (const members of components) {
+    const sub: CapacityModel = { ...capacity, pairs: members.map((j) => pairs[j] as EligiblePair), lower: members.map((j) => lower[j] ?? 0) };
+    const built = buildModel(sub);
+    variables += built.numCols;
+    constraints += built.numRows;
+    const stageList = stages(sub.pairs, built.numCols);
+    let outcome = await solveWithRetry(built, stageList, false);
+    if (outcome.kind === 'solved' && feasibilityProblems(sub, outcome.quantities).length) outcome = await solveWithRetry(built, stageList, true);
     if (outcome.kind === 'solved') {
-      const problems = feasibilityProblems(capacity, outcome.quantities);
+      const problems = feasibilityProblems(sub, outcome.quantities);
       if (problems.length) outcome = { kind: 'error', message: `the solver's answer is not feasible: ${problems.slice(0, 3).join('; ')}` };
     }
+    if (outcome.kind !== 'solved') {
+      failure = outcome;
+      break;
+    }
+    const solved = outcome.quantities;
+    members.forEach((j, k) => (quantities[j] = solved[k] ?? 0));
+    usedMip ||= outcome.usedMip;
   }
-  if (outcome.kind === 'infeasible') {
+  const size = { variables, constraints };
+  if (failure?.kind === 'infeasible') {
     const pinned = (options.pins ?? []).map(pinLabel);
     const message = pinned.length
       ? `the pins cannot be honoured together with the fair-share caps: ${pinned.join(', ')}`
       : 'no allocation satisfies the fair-share caps';
     return base('infeasible', { message, excluded, ...size });
   }
-  if (outcome.kind === 'error') return base('error', { message: outcome.message, excluded, ...size });
+  if (failure?.kind === 'error') return base('error', { message: failure.message, excluded, ...size });
 
-  const { quantities } = outcome;
   const lineOrder = new Map(lines.map((line, i) => [line.id, i]));
   const assignments: AllocationAssignment[] = [];
   pairs.forEach((pair, j) => {
@@ -426,6 +464,6 @@ export async function allocate(lines: AllocationLine[], offers: AllocationOffer[
     objective: objectiveOf(pairs, quantities),
     solveMs: performance.now() - started,
     ...size,
-    usedMip: outcome.usedMip,
+    usedMip,
   };
 }
