@@ -12,6 +12,8 @@ const INTEGRALITY_TOLERANCE = 1e-6;
 /** HiGHS simplex_strategy values. */
 const SIMPLEX_DUAL = 1;
 const SIMPLEX_PRIMAL = 4;
+/** Time the integer program may spend on one stage before the best allocation found is kept. */
+const MIP_STAGE_SECONDS = 10;
 
 function byId<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -239,7 +241,7 @@ function stages(pairs: readonly EligiblePair[], numCols: number): Stage[] {
   ].filter((stage) => stage.costs.some((c) => c !== 0));
 }
 
-type SolveOutcome = { kind: 'solved'; quantities: number[]; usedMip: boolean } | { kind: 'infeasible' } | { kind: 'error'; message: string };
+type SolveOutcome = { kind: 'solved'; quantities: number[]; usedMip: boolean; unproven: string[] } | { kind: 'infeasible' } | { kind: 'error'; message: string };
 
 function isIntegral(values: Float64Array, count: number): boolean {
   for (let j = 0; j < count; j++) {
@@ -268,15 +270,17 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
     matrix: { format: 'csc', numRows: built.numRows, numCols: built.numCols, starts: built.starts, indices: built.indices, values: built.values },
   });
   try {
-    // Presolve off for the linear stages: it gains nothing on a transportation problem and would
-    // discard the previous stage's basis. The MIP path turns it back on.
-    model.options.set({ output_flag: false, presolve: 'off', mip_rel_gap: 0, mip_abs_gap: 1e-7, time_limit: 60 });
+    // Presolve off: it gains nothing on a transportation problem and would discard the previous
+    // stage's basis; on the MIP path, presolve, symmetry detection and heavy primal heuristics
+    // cost seconds at the root node on this near-integral structure and are turned off too.
+    model.options.set({ output_flag: false, presolve: 'off', mip_rel_gap: 0, mip_detect_symmetry: false, mip_heuristic_effort: 0.01, time_limit: MIP_STAGE_SECONDS });
+    const unproven: string[] = [];
     let mip = false;
     const makeMip = () => {
       const types = new Int32Array(built.numCols);
       types.fill(variableType.integer, 0, built.pairCols);
       model.changeColsIntegrality({ kind: 'range', from: 0, to: built.numCols - 1 }, types);
-      model.options.set({ presolve: 'choose', simplex_strategy: SIMPLEX_DUAL });
+      model.options.set({ simplex_strategy: SIMPLEX_DUAL });
       mip = true;
     };
     if (forceMip) makeMip();
@@ -288,7 +292,9 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
       model.changeColsCost(all, stage.costs);
       // Stage 1 from scratch with the dual simplex; later stages start from the previous optimum,
       // which stays primal feasible after a stage row is added, so the primal simplex finishes them fast.
-      model.options.set({ simplex_strategy: s === 0 || mip ? SIMPLEX_DUAL : SIMPLEX_PRIMAL });
+      // A gap below 1 proves optimality when the objective takes whole values only.
+      model.options.set({ simplex_strategy: s === 0 || mip ? SIMPLEX_DUAL : SIMPLEX_PRIMAL, mip_abs_gap: stage.integral ? 0.999 : 1e-7 });
+      model.zeroAllClocks();
       let status = model.run().modelStatus;
       if (status !== modelStatus.optimal && status !== modelStatus.infeasible && !mip) {
         // Numerical trouble on the warm start: solve this stage again from scratch with the dual simplex.
@@ -300,7 +306,13 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
       if (status !== modelStatus.optimal && status !== modelStatus.infeasible && !mip) {
         // A fractional optimum (possible only with fair-share rows) or a linear solve that failed: this stage and the rest run as a MIP.
         makeMip();
+        model.zeroAllClocks();
         status = model.run().modelStatus;
+      }
+      if (mip && status === modelStatus.timeLimit && model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible) {
+        // Out of time for this stage: keep the best allocation found and say so.
+        unproven.push(stage.name);
+        status = modelStatus.optimal;
       }
       if (status === modelStatus.infeasible) return { kind: 'infeasible' };
       if (status !== modelStatus.optimal) return { kind: 'error', message: `the solver stopped at the ${stage.name} stage with model status ${status}` };
@@ -317,12 +329,13 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
         optimum += c * Math.round(values[j] ?? 0);
       });
       if (!stage.integral) optimum = model.getObjectiveValue();
+      // (An unproven stage is held at the value found, so later stages cannot undo it.)
       const slack = stage.integral ? 0 : 1e-9 * Math.max(1, Math.abs(optimum));
       if (stage.sense === 'max') model.addRow(optimum - slack, Infinity, { indices, values: coefficients });
       else model.addRow(-Infinity, optimum + slack, { indices, values: coefficients });
     }
     const quantities = Array.from(values.subarray(0, built.pairCols), (v) => Math.round(v));
-    return { kind: 'solved', quantities, usedMip: mip };
+    return { kind: 'solved', quantities, usedMip: mip, unproven };
   } finally {
     model.dispose();
   }
@@ -408,6 +421,7 @@ export async function allocate(lines: AllocationLine[], offers: AllocationOffer[
   let variables = 0;
   let constraints = 0;
   let usedMip = false;
+  const unproven = new Set<string>();
   const quantities: number[] = pairs.map(() => 0);
   let failure: Exclude<SolveOutcome, { kind: 'solved' }> | null = null;
   for (const members of components) {
@@ -429,6 +443,7 @@ export async function allocate(lines: AllocationLine[], offers: AllocationOffer[
     const solved = outcome.quantities;
     members.forEach((j, k) => (quantities[j] = solved[k] ?? 0));
     usedMip ||= outcome.usedMip;
+    for (const stage of outcome.unproven) unproven.add(stage);
   }
   const size = { variables, constraints };
   if (failure?.kind === 'infeasible') {
@@ -465,5 +480,9 @@ export async function allocate(lines: AllocationLine[], offers: AllocationOffer[
     solveMs: performance.now() - started,
     ...size,
     usedMip,
+    provenOptimal: unproven.size === 0,
+    ...(unproven.size
+      ? { message: `the integer program ran out of time (${MIP_STAGE_SECONDS} s a stage) at the ${[...unproven].join(', ')} stage${unproven.size > 1 ? 's' : ''}: this is the best allocation found, not proven optimal` }
+      : {}),
   };
 }
