@@ -430,7 +430,10 @@ export async function allocate(lines: AllocationLine[], offers: AllocationOffer[
     variables += built.numCols;
     constraints += built.numRows;
     const stageList = stages(sub.pairs, built.numCols);
-    let outcome = await solveWithRetry(built, stageList, false);
+    // No shared row: every pair can take its upper bound, which maximises stage 2 (weights are
+    // positive), and nothing else is feasible at that optimum, so no solver is needed.
+    let outcome: SolveOutcome =
+      built.numRows === 0 ? { kind: 'solved', quantities: sub.pairs.map((pair) => pair.upper), usedMip: false, unproven: [] } : await solveWithRetry(built, stageList, false);
     if (outcome.kind === 'solved' && feasibilityProblems(sub, outcome.quantities).length) outcome = await solveWithRetry(built, stageList, true);
     if (outcome.kind === 'solved') {
       const problems = feasibilityProblems(sub, outcome.quantities);
