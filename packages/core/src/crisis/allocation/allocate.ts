@@ -434,9 +434,9 @@ export async function allocate(lines: AllocationLine[], offers: AllocationOffer[
     // positive), and nothing else is feasible at that optimum, so no solver is needed.
     let outcome: SolveOutcome =
       built.numRows === 0 ? { kind: 'solved', quantities: sub.pairs.map((pair) => pair.upper), usedMip: false, unproven: [] } : await solveWithRetry(built, stageList, false);
-    if (outcome.kind === 'solved' && feasibilityProblems(sub, outcome.quantities).length) outcome = await solveWithRetry(built, stageList, true);
-    if (outcome.kind === 'solved') {
-      const problems = feasibilityProblems(sub, outcome.quantities);
+    if (outcome.kind === 'solved' && feasibilityProblems(sub, outcome.quantities).length) {
+      outcome = await solveWithRetry(built, stageList, true);
+      const problems = outcome.kind === 'solved' ? feasibilityProblems(sub, outcome.quantities) : [];
       if (problems.length) outcome = { kind: 'error', message: `the solver's answer is not feasible: ${problems.slice(0, 3).join('; ')}` };
     }
     if (outcome.kind !== 'solved') {
