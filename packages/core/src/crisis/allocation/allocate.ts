@@ -13,7 +13,7 @@ const INTEGRALITY_TOLERANCE = 1e-6;
 const SIMPLEX_DUAL = 1;
 const SIMPLEX_PRIMAL = 4;
 /** Time the integer program may spend on one stage before the best allocation found is kept. */
-const MIP_STAGE_SECONDS = 10;
+const MIP_STAGE_SECONDS = 5;
 
 function byId<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -131,6 +131,8 @@ interface BuiltModel {
   values: Float64Array;
   /** Number of pair columns (the total column, if any, comes after them). */
   pairCols: number;
+  /** Fair-share rows and their caps (empty without caps). */
+  partnerRows: Array<{ row: number; cap: number }>;
 }
 
 function buildModel(cap: CapacityModel): BuiltModel {
@@ -215,6 +217,7 @@ function buildModel(cap: CapacityModel): BuiltModel {
     indices: Int32Array.from(indices),
     values: Float64Array.from(values),
     pairCols: n,
+    partnerRows: [...partnerRow].map(([partner, row]) => ({ row, cap: caps.get(partner) ?? 1 })),
   };
 }
 
@@ -295,6 +298,7 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
       // A gap below 1 proves optimality when the objective takes whole values only.
       model.options.set({ simplex_strategy: s === 0 || mip ? SIMPLEX_DUAL : SIMPLEX_PRIMAL, mip_abs_gap: stage.integral ? 0.999 : 1e-7 });
       model.zeroAllClocks();
+      let provenByTotal = false;
       let status = model.run().modelStatus;
       if (status !== modelStatus.optimal && status !== modelStatus.infeasible && !mip) {
         // Numerical trouble on the warm start: solve this stage again from scratch with the dual simplex.
@@ -302,21 +306,37 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
         model.options.set({ simplex_strategy: SIMPLEX_DUAL });
         status = model.run().modelStatus;
       }
-      if (status === modelStatus.optimal && !mip && !isIntegral(model.getSolution().colValue, built.pairCols)) status = modelStatus.notSet;
+      if (status === modelStatus.optimal && !mip) {
+        const solution = model.getSolution().colValue;
+        if (!isIntegral(solution, built.pairCols)) {
+          const proven = wholeTotalOptimum(highs, model, built, stage, solution[built.pairCols] ?? 0, model.getObjectiveValue());
+          if (proven) {
+            values = proven;
+            provenByTotal = true;
+          } else status = modelStatus.notSet;
+        }
+      }
       if (status !== modelStatus.optimal && status !== modelStatus.infeasible && !mip) {
         // A fractional optimum (possible only with fair-share rows) or a linear solve that failed: this stage and the rest run as a MIP.
         makeMip();
         model.zeroAllClocks();
         status = model.run().modelStatus;
       }
-      if (mip && status === modelStatus.timeLimit && model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible) {
-        // Out of time for this stage: keep the best allocation found and say so.
-        unproven.push(stage.name);
-        status = modelStatus.optimal;
+      if (mip && status === modelStatus.timeLimit) {
+        // Out of time for this stage: keep the best allocation found, or else the previous stage's
+        // optimum (feasible here: it meets the new stage row exactly), and say so.
+        if (model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible) {
+          unproven.push(stage.name);
+          status = modelStatus.optimal;
+        } else if (s > 0) {
+          unproven.push(stage.name);
+          status = modelStatus.optimal;
+          provenByTotal = true; // keep `values` as they are
+        }
       }
       if (status === modelStatus.infeasible) return { kind: 'infeasible' };
       if (status !== modelStatus.optimal) return { kind: 'error', message: `the solver stopped at the ${stage.name} stage with model status ${status}` };
-      values = model.getSolution().colValue;
+      if (!provenByTotal) values = model.getSolution().colValue;
       if (s === stageList.length - 1) break;
       // Hold this stage's optimum while the next stages run.
       const indices: number[] = [];
@@ -338,6 +358,40 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
     return { kind: 'solved', quantities, usedMip: mip, unproven };
   } finally {
     model.dispose();
+  }
+}
+
+/**
+ * With fair-share rows the relaxation can be fractional. For whole quantities a cap reads
+ * Σ_p x ≤ floor(c_p·T); with the total T fixed to a whole number those rows have whole right-hand
+ * sides and, with the offer rows, nest (offers within partners within the total) while the line
+ * rows form the other side: a network matrix, so the simplex returns whole numbers. If such a
+ * solution, for T = floor(T*) or one less, reaches the relaxation's bound (rounded to a whole
+ * number on stages 1–3), no whole-number allocation can do better: it is this stage's optimum,
+ * without branch and bound. Returns it, or null; the model's bounds are restored either way.
+ */
+function wholeTotalOptimum(highs: Highs, model: Model, built: BuiltModel, stage: Stage, total: number, bound: number): Float64Array<ArrayBufferLike> | null {
+  if (!built.partnerRows.length) return null;
+  const t = built.pairCols;
+  const target = !stage.integral ? bound : stage.sense === 'max' ? Math.floor(bound + 1e-6) : Math.ceil(bound - 1e-6);
+  const tolerance = stage.integral ? 1e-6 : 1e-9 * Math.max(1, Math.abs(bound));
+  const base = Math.floor(total + 1e-6);
+  try {
+    for (const whole of [base, base - 1]) {
+      if (whole < 0) continue;
+      model.changeColBounds(t, whole, whole);
+      for (const { row, cap } of built.partnerRows) model.changeRowBounds(row, -Infinity, Math.floor(cap * whole + 1e-9) - cap * whole);
+      model.options.set({ simplex_strategy: SIMPLEX_DUAL });
+      if (model.run().modelStatus !== highs.constants.modelStatus.optimal) continue;
+      const solution = model.getSolution().colValue;
+      if (!isIntegral(solution, t)) continue;
+      const value = model.getObjectiveValue();
+      if (stage.sense === 'max' ? value >= target - tolerance : value <= target + tolerance) return solution;
+    }
+    return null;
+  } finally {
+    model.changeColBounds(t, 0, Infinity);
+    for (const { row } of built.partnerRows) model.changeRowBounds(row, -Infinity, 0);
   }
 }
 
