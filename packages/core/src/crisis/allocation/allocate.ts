@@ -12,6 +12,8 @@ const INTEGRALITY_TOLERANCE = 1e-6;
 /** HiGHS simplex_strategy values. */
 const SIMPLEX_DUAL = 1;
 const SIMPLEX_PRIMAL = 4;
+/** Time the integer program may spend on one stage before the best allocation found is kept. */
+const MIP_STAGE_SECONDS = 5;
 
 function byId<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -129,6 +131,8 @@ interface BuiltModel {
   values: Float64Array;
   /** Number of pair columns (the total column, if any, comes after them). */
   pairCols: number;
+  /** Fair-share rows and their caps (empty without caps). */
+  partnerRows: Array<{ row: number; cap: number }>;
 }
 
 function buildModel(cap: CapacityModel): BuiltModel {
@@ -213,6 +217,7 @@ function buildModel(cap: CapacityModel): BuiltModel {
     indices: Int32Array.from(indices),
     values: Float64Array.from(values),
     pairCols: n,
+    partnerRows: [...partnerRow].map(([partner, row]) => ({ row, cap: caps.get(partner) ?? 1 })),
   };
 }
 
@@ -227,6 +232,10 @@ function stages(pairs: readonly EligiblePair[], numCols: number): Stage[] {
     late[j] = pair.daysLate;
     cost[j] = pair.unitCostEur ?? 0;
   });
+  // Costs span orders of magnitude (a round against a launcher): scaled to at most 1 for the
+  // solver's numerics. The cost stage is the last, so its optimum is never fixed as a row.
+  const largest = cost.reduce((m, c) => Math.max(m, Math.abs(c)), 0);
+  if (largest > 0) for (let j = 0; j < cost.length; j++) cost[j] = (cost[j] ?? 0) / largest;
   return [
     { name: 'on-time priority-weighted quantity', sense: 'max' as const, costs: onTime, integral: true },
     { name: 'priority-weighted quantity', sense: 'max' as const, costs: total, integral: true },
@@ -235,7 +244,7 @@ function stages(pairs: readonly EligiblePair[], numCols: number): Stage[] {
   ].filter((stage) => stage.costs.some((c) => c !== 0));
 }
 
-type SolveOutcome = { kind: 'solved'; quantities: number[]; usedMip: boolean } | { kind: 'infeasible' } | { kind: 'error'; message: string };
+type SolveOutcome = { kind: 'solved'; quantities: number[]; usedMip: boolean; unproven: string[] } | { kind: 'infeasible' } | { kind: 'error'; message: string };
 
 function isIntegral(values: Float64Array, count: number): boolean {
   for (let j = 0; j < count; j++) {
@@ -264,12 +273,17 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
     matrix: { format: 'csc', numRows: built.numRows, numCols: built.numCols, starts: built.starts, indices: built.indices, values: built.values },
   });
   try {
-    model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-7, time_limit: 60 });
+    // Presolve off: it gains nothing on a transportation problem and would discard the previous
+    // stage's basis; on the MIP path, presolve, symmetry detection and heavy primal heuristics
+    // cost seconds at the root node on this near-integral structure and are turned off too.
+    model.options.set({ output_flag: false, presolve: 'off', mip_rel_gap: 0, mip_detect_symmetry: false, mip_heuristic_effort: 0.01, time_limit: MIP_STAGE_SECONDS });
+    const unproven: string[] = [];
     let mip = false;
     const makeMip = () => {
       const types = new Int32Array(built.numCols);
       types.fill(variableType.integer, 0, built.pairCols);
       model.changeColsIntegrality({ kind: 'range', from: 0, to: built.numCols - 1 }, types);
+      model.options.set({ simplex_strategy: SIMPLEX_DUAL });
       mip = true;
     };
     if (forceMip) makeMip();
@@ -281,19 +295,48 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
       model.changeColsCost(all, stage.costs);
       // Stage 1 from scratch with the dual simplex; later stages start from the previous optimum,
       // which stays primal feasible after a stage row is added, so the primal simplex finishes them fast.
-      model.options.set({ simplex_strategy: s === 0 || mip ? SIMPLEX_DUAL : SIMPLEX_PRIMAL });
+      // A gap below 1 proves optimality when the objective takes whole values only.
+      model.options.set({ simplex_strategy: s === 0 || mip ? SIMPLEX_DUAL : SIMPLEX_PRIMAL, mip_abs_gap: stage.integral ? 0.999 : 1e-7 });
+      model.zeroAllClocks();
+      let provenByTotal = false;
       let status = model.run().modelStatus;
-      if (status === modelStatus.infeasible) return { kind: 'infeasible' };
-      if (status !== modelStatus.optimal) return { kind: 'error', message: `the solver stopped at the ${stage.name} stage with model status ${status}` };
-      values = model.getSolution().colValue;
-      if (!mip && !isIntegral(values, built.pairCols)) {
-        makeMip();
+      if (status !== modelStatus.optimal && status !== modelStatus.infeasible && !mip) {
+        // Numerical trouble on the warm start: solve this stage again from scratch with the dual simplex.
+        model.clearSolver();
         model.options.set({ simplex_strategy: SIMPLEX_DUAL });
         status = model.run().modelStatus;
-        if (status === modelStatus.infeasible) return { kind: 'infeasible' };
-        if (status !== modelStatus.optimal) return { kind: 'error', message: `the solver stopped at the ${stage.name} stage with model status ${status}` };
-        values = model.getSolution().colValue;
       }
+      if (status === modelStatus.optimal && !mip) {
+        const solution = model.getSolution().colValue;
+        if (!isIntegral(solution, built.pairCols)) {
+          const proven = wholeTotalOptimum(highs, model, built, stage, solution[built.pairCols] ?? 0, model.getObjectiveValue());
+          if (proven) {
+            values = proven;
+            provenByTotal = true;
+          } else status = modelStatus.notSet;
+        }
+      }
+      if (status !== modelStatus.optimal && status !== modelStatus.infeasible && !mip) {
+        // A fractional optimum (possible only with fair-share rows) or a linear solve that failed: this stage and the rest run as a MIP.
+        makeMip();
+        model.zeroAllClocks();
+        status = model.run().modelStatus;
+      }
+      if (mip && status === modelStatus.timeLimit) {
+        // Out of time for this stage: keep the best allocation found, or else the previous stage's
+        // optimum (feasible here: it meets the new stage row exactly), and say so.
+        if (model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible) {
+          unproven.push(stage.name);
+          status = modelStatus.optimal;
+        } else if (s > 0) {
+          unproven.push(stage.name);
+          status = modelStatus.optimal;
+          provenByTotal = true; // keep `values` as they are
+        }
+      }
+      if (status === modelStatus.infeasible) return { kind: 'infeasible' };
+      if (status !== modelStatus.optimal) return { kind: 'error', message: `the solver stopped at the ${stage.name} stage with model status ${status}` };
+      if (!provenByTotal) values = model.getSolution().colValue;
       if (s === stageList.length - 1) break;
       // Hold this stage's optimum while the next stages run.
       const indices: number[] = [];
@@ -306,15 +349,75 @@ function runStages(highs: Highs, built: BuiltModel, stageList: readonly Stage[],
         optimum += c * Math.round(values[j] ?? 0);
       });
       if (!stage.integral) optimum = model.getObjectiveValue();
+      // (An unproven stage is held at the value found, so later stages cannot undo it.)
       const slack = stage.integral ? 0 : 1e-9 * Math.max(1, Math.abs(optimum));
       if (stage.sense === 'max') model.addRow(optimum - slack, Infinity, { indices, values: coefficients });
       else model.addRow(-Infinity, optimum + slack, { indices, values: coefficients });
     }
     const quantities = Array.from(values.subarray(0, built.pairCols), (v) => Math.round(v));
-    return { kind: 'solved', quantities, usedMip: mip };
+    return { kind: 'solved', quantities, usedMip: mip, unproven };
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * With fair-share rows the relaxation can be fractional. For whole quantities a cap reads
+ * Σ_p x ≤ floor(c_p·T); with the total T fixed to a whole number those rows have whole right-hand
+ * sides and, with the offer rows, nest (offers within partners within the total) while the line
+ * rows form the other side: a network matrix, so the simplex returns whole numbers. If such a
+ * solution, for T = floor(T*) or one less, reaches the relaxation's bound (rounded to a whole
+ * number on stages 1–3), no whole-number allocation can do better: it is this stage's optimum,
+ * without branch and bound. Returns it, or null; the model's bounds are restored either way.
+ */
+function wholeTotalOptimum(highs: Highs, model: Model, built: BuiltModel, stage: Stage, total: number, bound: number): Float64Array<ArrayBufferLike> | null {
+  if (!built.partnerRows.length) return null;
+  const t = built.pairCols;
+  const target = !stage.integral ? bound : stage.sense === 'max' ? Math.floor(bound + 1e-6) : Math.ceil(bound - 1e-6);
+  const tolerance = stage.integral ? 1e-6 : 1e-9 * Math.max(1, Math.abs(bound));
+  const base = Math.floor(total + 1e-6);
+  try {
+    for (const whole of [base, base - 1]) {
+      if (whole < 0) continue;
+      model.changeColBounds(t, whole, whole);
+      for (const { row, cap } of built.partnerRows) model.changeRowBounds(row, -Infinity, Math.floor(cap * whole + 1e-9) - cap * whole);
+      model.options.set({ simplex_strategy: SIMPLEX_DUAL });
+      if (model.run().modelStatus !== highs.constants.modelStatus.optimal) continue;
+      const solution = model.getSolution().colValue;
+      if (!isIntegral(solution, t)) continue;
+      const value = model.getObjectiveValue();
+      if (stage.sense === 'max' ? value >= target - tolerance : value <= target + tolerance) return solution;
+    }
+    return null;
+  } finally {
+    model.changeColBounds(t, 0, Infinity);
+    for (const { row } of built.partnerRows) model.changeRowBounds(row, -Infinity, 0);
+  }
+}
+
+async function solveWithRetry(built: BuiltModel, stageList: readonly Stage[], forceMip: boolean): Promise<SolveOutcome> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return runStages(await highsRuntime(), built, stageList, forceMip);
+    } catch (error) {
+      // A WebAssembly instance can be unusable after a crash: load a fresh one and retry once.
+      resetHighsRuntime();
+      if (tries >= 1) return { kind: 'error', message: `solver failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+}
+
+/** Pair indices grouped by the item and unit of their line, in order of first appearance. */
+function componentsByItem(pairs: readonly EligiblePair[], lines: readonly AllocationLine[]): number[][] {
+  const groups = new Map<string, number[]>();
+  pairs.forEach((pair, j) => {
+    const line = lines[pair.lineIndex] as AllocationLine;
+    const key = `${line.item.trim().toLowerCase()}\u0000${line.unit.trim().toLowerCase()}`;
+    const group = groups.get(key);
+    if (group) group.push(j);
+    else groups.set(key, [j]);
+  });
+  return [...groups.values()];
 }
 
 function lineResults(lines: readonly AllocationLine[], assignments: readonly AllocationAssignment[]): AllocationLineResult[] {
@@ -366,42 +469,49 @@ export async function allocate(lines: AllocationLine[], offers: AllocationOffer[
   const lower = pins.lower.filter((_, j) => keep[j]);
   const caps = partnerCaps(pairs, options.fairShareCap);
   const capacity: CapacityModel = { pairs, offerUnits: sortedOffers.map(offerUnits), lineUnits: sortedLines.map((l) => l.quantity), lower, caps };
-  const built = buildModel(capacity);
-  const size = { variables: built.numCols, constraints: built.numRows };
-
-  let outcome: SolveOutcome;
-  if (pairs.length === 0) {
-    outcome = { kind: 'solved', quantities: [], usedMip: false };
-  } else {
-    const stageList = stages(pairs, built.numCols);
-    const attempt = async (forceMip: boolean): Promise<SolveOutcome> => {
-      for (let tries = 0; ; tries++) {
-        try {
-          return runStages(await highsRuntime(), built, stageList, forceMip);
-        } catch (error) {
-          // A WebAssembly instance can be unusable after a crash: load a fresh one and retry once.
-          resetHighsRuntime();
-          if (tries >= 1) return { kind: 'error', message: `solver failed: ${error instanceof Error ? error.message : String(error)}` };
-        }
-      }
-    };
-    outcome = await attempt(false);
-    if (outcome.kind === 'solved' && feasibilityProblems(capacity, outcome.quantities).length) outcome = await attempt(true);
-    if (outcome.kind === 'solved') {
-      const problems = feasibilityProblems(capacity, outcome.quantities);
+  // Without fair-share caps, pairs of different items never share a row: each item (and unit) is
+  // an independent problem, and the lexicographic optimum of the whole is that of every part.
+  const components = caps.size ? [pairs.map((_, j) => j)] : componentsByItem(pairs, sortedLines);
+  let variables = 0;
+  let constraints = 0;
+  let usedMip = false;
+  const unproven = new Set<string>();
+  const quantities: number[] = pairs.map(() => 0);
+  let failure: Exclude<SolveOutcome, { kind: 'solved' }> | null = null;
+  for (const members of components) {
+    const sub: CapacityModel = { ...capacity, pairs: members.map((j) => pairs[j] as EligiblePair), lower: members.map((j) => lower[j] ?? 0) };
+    const built = buildModel(sub);
+    variables += built.numCols;
+    constraints += built.numRows;
+    const stageList = stages(sub.pairs, built.numCols);
+    // No shared row: every pair can take its upper bound, which maximises stage 2 (weights are
+    // positive), and nothing else is feasible at that optimum, so no solver is needed.
+    let outcome: SolveOutcome =
+      built.numRows === 0 ? { kind: 'solved', quantities: sub.pairs.map((pair) => pair.upper), usedMip: false, unproven: [] } : await solveWithRetry(built, stageList, false);
+    if (outcome.kind === 'solved' && feasibilityProblems(sub, outcome.quantities).length) {
+      outcome = await solveWithRetry(built, stageList, true);
+      const problems = outcome.kind === 'solved' ? feasibilityProblems(sub, outcome.quantities) : [];
       if (problems.length) outcome = { kind: 'error', message: `the solver's answer is not feasible: ${problems.slice(0, 3).join('; ')}` };
     }
+    if (outcome.kind !== 'solved') {
+      failure = outcome;
+      break;
+    }
+    const solved = outcome.quantities;
+    members.forEach((j, k) => (quantities[j] = solved[k] ?? 0));
+    usedMip ||= outcome.usedMip;
+    for (const stage of outcome.unproven) unproven.add(stage);
   }
-  if (outcome.kind === 'infeasible') {
+  const size = { variables, constraints };
+  if (failure?.kind === 'infeasible') {
     const pinned = (options.pins ?? []).map(pinLabel);
     const message = pinned.length
       ? `the pins cannot be honoured together with the fair-share caps: ${pinned.join(', ')}`
       : 'no allocation satisfies the fair-share caps';
     return base('infeasible', { message, excluded, ...size });
   }
-  if (outcome.kind === 'error') return base('error', { message: outcome.message, excluded, ...size });
+  if (failure?.kind === 'error') return base('error', { message: failure.message, excluded, ...size });
 
-  const { quantities } = outcome;
   const lineOrder = new Map(lines.map((line, i) => [line.id, i]));
   const assignments: AllocationAssignment[] = [];
   pairs.forEach((pair, j) => {
@@ -426,6 +536,10 @@ export async function allocate(lines: AllocationLine[], offers: AllocationOffer[
     objective: objectiveOf(pairs, quantities),
     solveMs: performance.now() - started,
     ...size,
-    usedMip: outcome.usedMip,
+    usedMip,
+    provenOptimal: unproven.size === 0,
+    ...(unproven.size
+      ? { message: `the integer program ran out of time (${MIP_STAGE_SECONDS} s a stage) at the ${[...unproven].join(', ')} stage${unproven.size > 1 ? 's' : ''}: this is the best allocation found, not proven optimal` }
+      : {}),
   };
 }

@@ -18,3 +18,8 @@ export function highsRuntime(): Promise<Highs> {
 export function resetHighsRuntime(): void {
   runtime = null;
 }
+
+/** Loads the solver ahead of the first allocation (a server can call this at start-up); resolves when it is ready. */
+export async function loadAllocationSolver(): Promise<void> {
+  await highsRuntime();
+}

@@ -110,4 +110,9 @@ export interface AllocationResult {
   constraints: number;
   /** Whether the integer program was needed (the linear relaxation was not integral), for diagnostics. */
   usedMip?: boolean;
+  /**
+   * False when the integer program hit its time limit on some stage and the best allocation found
+   * was kept (then `message` says which stage); true for a proven optimum. Absent unless optimal.
+   */
+  provenOptimal?: boolean;
 }
