@@ -3,20 +3,7 @@
 // (`npx tsx bench/allocation-bench.ts`) it prints its figures.
 import { fileURLToPath } from 'node:url';
 import { allocate, seededRandom, type AllocationLine, type AllocationOffer, type AllocationOptions, type Priority } from '@compact/core';
-
-export interface BenchRow {
-  name: string;
-  median: number;
-  unit: string;
-  runs: number;
-  note?: string;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
+import { median, type BenchRow } from './measure.js';
 
 const PRIORITIES: Priority[] = ['critical', 'high', 'high', 'medium', 'medium', 'medium', 'low', 'low'];
 const REGIONS = ['UA-14', 'UA-23', 'UA-43', 'UA-48', 'UA-63', 'UA-65', 'UA-30', 'UA-46'];

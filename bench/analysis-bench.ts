@@ -5,20 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { analyze, createAnalysis, type Commitment } from '@compact/core';
 import { ANALYSIS_SCALES, analysisPackage, seededRandom, syntheticAsOf, type AnalysisScale } from './analysis-synthetic.js';
-
-export interface BenchRow {
-  name: string;
-  median: number;
-  unit: string;
-  runs: number;
-  note?: string;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
+import { median, type BenchRow } from './measure.js';
 
 function cpuMs(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);

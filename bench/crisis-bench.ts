@@ -7,13 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_VIEWER, routeEvent, validatePackage, type Agreement, type Viewer } from '@compact/core';
 import { CrisisDesk, openStore } from '@compact/store';
-import type { BenchRow } from './analysis-bench.js';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
+import { median, type BenchRow } from './measure.js';
 
 const WINDOWS = [{ withinHours: 24 }, { withinHours: 24, bestEffort: true }, { withinHours: null, wording: 'immediately' }, { withinHours: null, wording: 'swiftly' }, { withinHours: 72 }];
 const TRIGGERS = ['armed-attack', 'armed-attack-or-threat', 'armed-attack-or-significant-escalation'] as const;

@@ -16,23 +16,10 @@ import { analysisBenchmarks } from './analysis-bench.js';
 import { crisisBenchmarks } from './crisis-bench.js';
 import { syntheticAgreement, textBenchmarks } from './text-bench.js';
 import { syntheticPackage } from './synthetic.js';
+import { median, type BenchRow } from './measure.js';
 
-interface Row {
-  name: string;
-  median: number;
-  unit: string;
-  runs: number;
-  note?: string;
-}
-
-const rows: Row[] = [];
+const rows: BenchRow[] = [];
 const shipped = JSON.parse(readFileSync(fileURLToPath(new URL('../data/compact.json', import.meta.url)), 'utf8')) as unknown;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 async function time(name: string, runs: number, work: () => Promise<void>, note?: string): Promise<void> {
   const samples: number[] = [];

@@ -5,13 +5,7 @@
 import { classifyClause, evaluateCorpus, extractFromClause, findNearDuplicates, formatCorpusScore, segmentClauses } from '../packages/core/src/text/index.js';
 import { loadCorpus } from '../packages/core/src/text/test-corpus.js';
 import { seededRandom } from '@compact/core';
-import type { BenchRow } from './analysis-bench.js';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
+import { median, type BenchRow } from './measure.js';
 
 
 const SUBJECTS = ['The Participants', 'Northland', 'Meridia', 'Ostria', 'The Parties', 'Valmont', 'Each Participant'];

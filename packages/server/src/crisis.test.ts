@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SYSTEM_VIEWER } from '@compact/core';
 import { CrisisDesk, type Store } from '@compact/store';
-import { testBackends } from '@compact/store/testing';
+import { CRISIS_TEST_DATA as DATA, testBackends } from '@compact/store/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrisisScheduler } from './crisis/scheduler.js';
@@ -10,20 +10,6 @@ import { SIGNATURE_HEADER, DELIVERY_HEADER, verifyWebhookSignature } from './cri
 import { startServer, type RunningServer } from './serve.js';
 import { VIEWER_HEADER } from './viewer.js';
 
-const DATA = {
-  format: 'compact/1',
-  partners: [
-    { code: 'UA', name: 'Ukraine', nameUk: 'Україна' },
-    { code: 'GB', name: 'United Kingdom', nameUk: 'Велика Британія' },
-    { code: 'US', name: 'United States', nameUk: 'США' },
-    { code: 'FR', name: 'France', nameUk: 'Франція' },
-  ],
-  agreements: [
-    { id: 'gb-ua', title: 'GB', parties: ['GB', 'UA'], beneficiary: 'UA', kind: 'bilateral', legalForm: 'political-commitment', status: [{ status: 'signed', on: '2024-01-12' }], consultation: { trigger: 'armed-attack', withinHours: 24 }, sources: [{ title: 'test' }] },
-    { id: 'us-ua', title: 'US', parties: ['US', 'UA'], beneficiary: 'UA', kind: 'bilateral', legalForm: 'executive-agreement', status: [{ status: 'signed', on: '2024-06-13' }], consultation: { trigger: 'armed-attack-or-threat', withinHours: 24, bestEffort: true }, sources: [{ title: 'test' }] },
-    { id: 'fr-ua', title: 'FR', parties: ['FR', 'UA'], beneficiary: 'UA', kind: 'bilateral', legalForm: 'political-commitment', status: [{ status: 'signed', on: '2024-02-16' }], sources: [{ title: 'test' }] },
-  ],
-};
 
 const SECRET = 'test-secret-not-used-anywhere-else';
 const COORDINATOR = 'coordinator';

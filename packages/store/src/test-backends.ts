@@ -57,3 +57,4 @@ if (databaseUrl) {
     },
   });
 }
+export { CRISIS_TEST_DATA } from './crisis/test-data.js';

@@ -37,3 +37,15 @@ export const EDXL_MESSAGE_FOR_ACTION = {
   withdraw: 'RequestReturnOfResource',
 } as const satisfies Record<RequestAction, string>;
 export type EdxlMessageName = (typeof EDXL_MESSAGE_FOR_ACTION)[RequestAction] | 'OfferUnsolicitedResource';
+
+/** What live views hear about (server-sent event names); the store announces, the web listens. */
+export const LIVE_TOPICS = [
+  'event.declared',
+  'consultation.held',
+  'consultation.overdue',
+  'request.changed',
+  'offer.received',
+  'allocation.proposed',
+  'notification',
+] as const;
+export type LiveTopic = (typeof LIVE_TOPICS)[number];

@@ -7,6 +7,7 @@ import { CrisisDesk } from './desk.js';
 import { escalateDue, listNotifications } from './escalation.js';
 import type { LiveEvent } from './feed.js';
 import { WebhookOutbox } from './outbox.js';
+import { CRISIS_TEST_DATA as DATA } from './test-data.js';
 
 const coordinator: Viewer = { role: 'coordinator', actor: 'kyiv-coordinator' };
 const gbOfficer: Viewer = { role: 'partner-officer', partner: 'GB', actor: 'gb-officer' };
@@ -14,20 +15,6 @@ const frOfficer: Viewer = { role: 'partner-officer', partner: 'FR', actor: 'fr-o
 const analyst: Viewer = { role: 'analyst', actor: 'analyst' };
 const publicViewer: Viewer = { role: 'public' };
 
-const DATA = {
-  format: 'compact/1',
-  partners: [
-    { code: 'UA', name: 'Ukraine', nameUk: 'Україна' },
-    { code: 'GB', name: 'United Kingdom', nameUk: 'Велика Британія' },
-    { code: 'US', name: 'United States', nameUk: 'США' },
-    { code: 'FR', name: 'France', nameUk: 'Франція' },
-  ],
-  agreements: [
-    { id: 'gb-ua', title: 'GB', parties: ['GB', 'UA'], beneficiary: 'UA', kind: 'bilateral', legalForm: 'political-commitment', status: [{ status: 'signed', on: '2024-01-12' }], consultation: { trigger: 'armed-attack', withinHours: 24 }, sources: [{ title: 'test' }] },
-    { id: 'us-ua', title: 'US', parties: ['US', 'UA'], beneficiary: 'UA', kind: 'bilateral', legalForm: 'executive-agreement', status: [{ status: 'signed', on: '2024-06-13' }], consultation: { trigger: 'armed-attack-or-threat', withinHours: 24, bestEffort: true }, sources: [{ title: 'test' }] },
-    { id: 'fr-ua', title: 'FR', parties: ['FR', 'UA'], beneficiary: 'UA', kind: 'bilateral', legalForm: 'political-commitment', status: [{ status: 'signed', on: '2024-02-16' }], sources: [{ title: 'test' }] },
-  ],
-};
 
 const EVENT_AT = '2026-03-01T04:30:00.000Z';
 const HOUR = 3_600_000;

@@ -1,17 +1,7 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import type { Classification } from '@compact/core';
+import type { Classification, LiveTopic } from '@compact/core';
 
-export const LIVE_TOPICS = [
-  'event.declared',
-  'consultation.held',
-  'consultation.overdue',
-  'request.changed',
-  'offer.received',
-  'allocation.proposed',
-  'notification',
-] as const;
-export type LiveTopic = (typeof LIVE_TOPICS)[number];
 
 /**
  * What changed, small enough for a PostgreSQL notification (under 8,000 bytes): ids only, never

@@ -4,9 +4,10 @@ import { useNavigate } from 'react-router';
 import type { CrisisEventInput } from '@compact/core';
 import { localInputToUtcIso, toLocalInput } from './datetime.js';
 import { fieldErrors } from './errors.js';
+import { ClassificationField } from './ClassificationField.js';
 import { FormError, FormField } from './FormField.js';
 import { useDeclareEvent } from './queries.js';
-import { CLASSIFICATIONS, EVENT_TYPES } from './vocabulary.js';
+import { EVENT_TYPES } from './vocabulary.js';
 
 type EventType = CrisisEventInput['type'];
 type Classification = NonNullable<CrisisEventInput['classification']>;
@@ -72,26 +73,12 @@ export function DeclareEventForm() {
         >
           {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
         </FormField>
-        <FormField
+        <ClassificationField
           id={`${prefix}-classification`}
-          name="classification"
-          label={t('crisis.classificationLabel')}
+          value={classification}
           error={errors.classification}
-        >
-          {(props) => (
-            <select
-              {...props}
-              value={classification}
-              onChange={(e) => setClassification(e.target.value as Classification)}
-            >
-              {CLASSIFICATIONS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`crisis.classification.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+          onChange={setClassification}
+        />
       </div>
       <FormError error={declare.error} />
       <div className="actions">

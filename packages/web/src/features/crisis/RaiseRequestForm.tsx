@@ -5,11 +5,11 @@ import type { CrisisRequestInput } from '@compact/core';
 import { localIsoDate } from '../../format/date.js';
 import { CAPABILITY_AREAS } from '../texts/vocabulary.js';
 import { fieldErrors } from './errors.js';
+import { ClassificationField } from './ClassificationField.js';
 import { FormError, FormField } from './FormField.js';
 import { LinesEditor } from './LinesEditor.js';
 import { PRIORITIES, initialLines, linesReducer, toLineInput, type Priority } from './lines.js';
 import { useCreateRequest } from './queries.js';
-import { CLASSIFICATIONS } from './vocabulary.js';
 
 type CapabilityArea = CrisisRequestInput['capabilityArea'];
 type Classification = NonNullable<CrisisRequestInput['classification']>;
@@ -89,26 +89,12 @@ export function RaiseRequestForm({ eventId }: { eventId: string }) {
             </select>
           )}
         </FormField>
-        <FormField
+        <ClassificationField
           id={`${prefix}-classification`}
-          name="classification"
-          label={t('crisis.classificationLabel')}
+          value={classification}
           error={errors.classification}
-        >
-          {(props) => (
-            <select
-              {...props}
-              value={classification}
-              onChange={(e) => setClassification(e.target.value as Classification)}
-            >
-              {CLASSIFICATIONS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`crisis.classification.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+          onChange={setClassification}
+        />
       </div>
       <h3>{t('crisis.raise.lines')}</h3>
       {errors.lines ? (

@@ -1,15 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { LIVE_TOPICS } from '@compact/core';
 import type { LiveMessage } from './queries.js';
 
-export const LIVE_TOPICS = [
-  'event.declared',
-  'consultation.held',
-  'consultation.overdue',
-  'request.changed',
-  'offer.received',
-  'allocation.proposed',
-  'notification',
-] as const;
 
 /** connecting: first attempt; live: the stream said "ready"; reconnecting: lost, the browser retries. */
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
