@@ -302,11 +302,15 @@ class Engine implements RuleContext, Analysis {
   /** Commitments by canonical amount: POSSIBLE_DOUBLE_COUNT's candidates. */
   private readonly duplicateBuckets = new Map<string, State[]>();
   /**
-   * One-shot only: the first commitment of each amount, its bucket made only when a second comes.
-   * Most amounts are unique, and a one-element bucket finds nothing, so 100,000 small arrays (kept
-   * until the rules run) are not made. The editable engine keeps every bucket for its edits.
+   * One-shot only: per provider, the first commitment of each amount, and its bucket once a second
+   * comes. Most amounts are unique, and a one-element bucket finds nothing, so 100,000 small arrays
+   * (kept until the rules run) are not made. Keyed by provider first because POSSIBLE_DOUBLE_COUNT
+   * compares only a provider's own commitments: a few hundred small maps stay in the processor's
+   * cache where one map of 100,000 amounts does not. The editable engine keeps `duplicateBuckets`.
    */
-  private readonly loneAmounts = new Map<string, State>();
+  private readonly amountsByProvider = new Map<string, Map<string, State | State[]>>();
+  /** One-shot only: the buckets of `amountsByProvider` with two or more commitments, in order of making. */
+  private readonly providerBuckets: State[][] = [];
 
   private readonly groups = new Map<string, Map<string, AreaGroup>>();
   private readonly groupList: AreaGroup[] = [];
@@ -382,10 +386,15 @@ class Engine implements RuleContext, Analysis {
       requirementIds.add(requirement.id);
       this.requirementStates.push(this.applyRequirement(requirement));
     }
+    // The states in input order (the order of `states`), walked as an array below: iterating the
+    // map's values costs an iterator step per commitment in each of the passes.
+    const stateList: State[] = [];
     for (const commitment of input.commitments ?? []) {
       const size = this.states.size;
-      this.index(this.describeCommitment(commitment), true);
+      const state = this.describeCommitment(commitment);
+      this.index(state, true);
       if (this.states.size === size) throw new RangeError(`duplicate commitment id "${commitment.id}"`);
+      stateList.push(state);
     }
     // Links made in bulk: a lookup per link rather than one per commitment.
     for (const [parentId, children] of this.rawChildren) {
@@ -399,10 +408,10 @@ class Engine implements RuleContext, Analysis {
     // Area by area, so that consecutive commitments update the same cells (the sums do not depend
     // on order): a counting sort on the groups' ordinals, cheaper than a list per group in a map.
     const next: number[] = new Array<number>(this.groupList.length + 1).fill(0);
-    for (const state of this.states.values()) next[state.group.ordinal + 1] = (next[state.group.ordinal + 1] ?? 0) + 1;
+    for (const state of stateList) next[state.group.ordinal + 1] = (next[state.group.ordinal + 1] ?? 0) + 1;
     for (let i = 1; i < next.length; i++) next[i] = (next[i] ?? 0) + (next[i - 1] ?? 0);
-    const ordered = new Array<State>(this.states.size);
-    for (const state of this.states.values()) {
+    const ordered = new Array<State>(stateList.length);
+    for (const state of stateList) {
       const at = next[state.group.ordinal] ?? 0;
       ordered[at] = state;
       next[state.group.ordinal] = at + 1;
@@ -426,9 +435,10 @@ class Engine implements RuleContext, Analysis {
     };
     for (const cell of this.cells) start(this.cellFindings, cell, this.runCell(cell));
     for (const group of this.groupList) start(this.groupFindings, group, this.runGroup(group));
-    for (const state of this.states.values()) start(this.commitmentFindings, state.id, this.runCommitment(state));
+    for (const state of stateList) start(this.commitmentFindings, state.id, this.runCommitment(state));
     for (const coalition of this.coalitions.values()) start(this.coalitionFindings, coalition.id, this.runCoalition(coalition));
     for (const [key, bucket] of this.duplicateBuckets) start(this.duplicateFindings, key, this.runDuplicates(bucket));
+    for (const bucket of this.providerBuckets) collect(this.runDuplicates(bucket));
     this.sortedFindings = found.sort(compareFindings);
     for (const cell of this.cells) this.staleRows.add(cell);
   }
@@ -877,16 +887,23 @@ class Engine implements RuleContext, Analysis {
     }
   }
 
-  /** `push` into the duplicate buckets, one-shot: a bucket is made for an amount's second commitment. */
+  /** One-shot `push` into a provider's duplicate buckets: a bucket is made for an amount's second commitment. */
   private bucketOnce(key: string, state: State): void {
-    const bucket = this.duplicateBuckets.get(key);
-    if (bucket) {
-      bucket.push(state);
-      return;
+    let amounts = this.amountsByProvider.get(state.provider);
+    if (!amounts) {
+      amounts = new Map();
+      this.amountsByProvider.set(state.provider, amounts);
     }
-    const first = this.loneAmounts.get(key);
-    if (first) this.duplicateBuckets.set(key, [first, state]);
-    else this.loneAmounts.set(key, state);
+    const found = amounts.get(key);
+    if (found === undefined) {
+      amounts.set(key, state);
+    } else if (Array.isArray(found)) {
+      found.push(state);
+    } else {
+      const bucket = [found, state];
+      amounts.set(key, bucket);
+      this.providerBuckets.push(bucket);
+    }
   }
 
   private unindex(state: State): void {
