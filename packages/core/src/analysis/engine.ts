@@ -252,6 +252,15 @@ interface State extends CommitmentState {
   /** Applied entries, to take out again on an edit. */
   entries: Entries | null;
   readonly clauseKey: string | null;
+  readonly agreementId: string | null;
+  /**
+   * One-shot: the money's currency, whether it is per year, and its amount in minor units when
+   * a double holds it exactly (else null), read while the record is in the processor's cache, so
+   * that applying it later (area by area, far from input order) need not go back to the record.
+   */
+  readonly moneyCurrency: string | null;
+  readonly moneyPerYear: boolean;
+  readonly smallMoney: number | null;
   /** Deliveries recorded against it. */
   flows: readonly FlowState[] | null;
   /** Commitments whose countsAs names it (the list kept in `rawChildren`). */
@@ -339,6 +348,8 @@ class Engine implements RuleContext, Analysis {
   private readonly missingYears: number[] = [];
   private readonly ignoredYears: number[] = [];
   private readonly interned = new Interned();
+  /** Spans by their first and last day: most periods are whole years, so 100,000 commitments share a few hundred. */
+  private readonly spans = new Map<string, Map<string, Span>>();
 
   constructor(input: AnalysisInput, options: AnalysisOptions, retain = true) {
     this.retain = retain;
@@ -531,20 +542,22 @@ class Engine implements RuleContext, Analysis {
    */
   private moneyOf(state: State): YearSeries | null {
     if (this.retain) return state.money;
-    const money = state.commitment.money;
-    if (!money || !state.span) return null;
+    const currency = state.moneyCurrency;
     const span = state.span;
-    const perYear = money.perYear === true;
-    const small = smallMinor(money.amount, money.currency);
+    if (currency === null || !span) return null;
+    const perYear = state.moneyPerYear;
+    const small = state.smallMoney;
     const years = span.toYear - span.fromYear + 1;
     const parts = small === null || years <= 0 ? null : perYear || years === 1 ? new Array<number>(years).fill(small) : spreadByDays(small, span, years);
     if (parts) {
       // The whole way in doubles where exact: one bigint per year instead of a parse, a bigint
       // per year from the split and the conversion's intermediates (null: no rate that year).
       const values = new Array<bigint | null>(years);
-      for (let i = 0; i < years; i++) values[i] = this.converter.convertSmall(parts[i] as number, money.currency, span.fromYear + i);
+      for (let i = 0; i < years; i++) values[i] = this.converter.convertSmall(parts[i] as number, currency, span.fromYear + i);
       return { fromYear: span.fromYear, values };
     }
+    const money = state.commitment.money;
+    if (!money) return null;
     const ignored = this.ignoredYears;
     ignored.length = 0; // already known as state.unconvertibleYears
     return this.series(parseMinor(money.amount, money.currency), money.currency, perYear, span, ignored);
@@ -558,7 +571,7 @@ class Engine implements RuleContext, Analysis {
   }
 
   private applyRequirement(requirement: Requirement): RequirementState {
-    const span = spanOf(requirement.period.from, requirement.period.to);
+    const span = this.span(requirement.period.from, requirement.period.to);
     const unconvertibleYears: number[] = [];
     const group = this.group(requirement.beneficiary, requirement.capabilityArea);
     if (requirement.money) {
@@ -599,7 +612,7 @@ class Engine implements RuleContext, Analysis {
     let span: Span | null = null;
     let spanSource: 'period' | 'signature' | null = null;
     if (commitment.period) {
-      span = spanOf(commitment.period.from, commitment.period.to);
+      span = this.span(commitment.period.from, commitment.period.to);
       spanSource = 'period';
     } else if (agreement?.signedOn) {
       span = wholeYear(yearOf(agreement.signedOn));
@@ -609,10 +622,12 @@ class Engine implements RuleContext, Analysis {
     let money: YearSeries | null = null;
     let unconvertibleYears: readonly number[] = NO_YEARS;
     let duplicateKey: string | null = null;
+    let smallMoney: number | null = null;
     if (commitment.money) {
       const { amount, currency, perYear } = commitment.money;
       const digits = isDigits(amount);
       duplicateKey = digits ? amount : canonicalAmount(amount);
+      if (!this.retain && digits) smallMoney = smallMinor(amount, currency);
       if (span && this.retain) {
         // A shared scratch list: most commitments convert in full and need no list of their own.
         const missing = this.missingYears;
@@ -653,9 +668,28 @@ class Engine implements RuleContext, Analysis {
       natoEffect: effect === 'ends' || effect === 'review' ? effect : null,
       entries: null,
       clauseKey: clause?.key ?? null,
+      agreementId: commitment.agreementId,
+      moneyCurrency: commitment.money?.currency ?? null,
+      moneyPerYear: commitment.money?.perYear === true,
+      smallMoney,
       flows: null,
       children: null,
     };
+  }
+
+  /** `spanOf`, shared between the records with the same period (spans are never changed). */
+  private span(fromIso: string, toIso: string): Span {
+    let byTo = this.spans.get(fromIso);
+    if (!byTo) {
+      byTo = new Map();
+      this.spans.set(fromIso, byTo);
+    }
+    let span = byTo.get(toIso);
+    if (!span) {
+      span = spanOf(fromIso, toIso);
+      byTo.set(toIso, span);
+    }
+    return span;
   }
 
   // ---- cells ---------------------------------------------------------------------------------
@@ -723,7 +757,7 @@ class Engine implements RuleContext, Analysis {
   /** Adds (sign 1) or takes out (sign -1) a commitment's entries. */
   private apply(state: State, entries: Entries, sign: 1 | -1): void {
     const provider = state.provider;
-    const agreementId = state.commitment.agreementId;
+    const agreementId = state.agreementId;
     const clauseKey = state.clauseKey;
     for (let i = 0; i < entries.length; i += STRIDE) {
       const cell = entries[i] as Cell;
