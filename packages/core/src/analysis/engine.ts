@@ -381,53 +381,20 @@ class Engine implements RuleContext, Analysis {
       this.coalitions.set(coalition.id, coalition);
       for (const lead of new Set(coalition.leads)) push(this.leadsOf, lead, coalition);
     }
-    for (const flow of input.flows ?? []) {
-      if (this.flowStates.has(flow.id)) throw new RangeError(`duplicate flow id "${flow.id}"`);
-      const state = this.describeFlow(flow);
-      this.flowStates.set(flow.id, state);
-      push(this.flowsByCommitment, flow.commitmentId, state);
-    }
-    for (const state of this.flowStates.values()) {
-      const parent = state.flow.parentFlowId;
-      if (parent && this.flowStates.has(parent)) push(this.flowChildren, parent, state);
-    }
+    // The passes over the records live in methods of their own, with indexed loops: the
+    // constructor runs once per analysis, so its own loops may run unoptimised, where a for-of
+    // makes an iterator result per step (several per commitment).
+    this.describeFlows(input.flows ?? []);
     const requirementIds = new Set<string>();
     for (const requirement of input.requirements ?? []) {
       if (requirementIds.has(requirement.id)) throw new RangeError(`duplicate requirement id "${requirement.id}"`);
       requirementIds.add(requirement.id);
       this.requirementStates.push(this.applyRequirement(requirement));
     }
-    // The states in input order (the order of `states`), walked as an array below: iterating the
-    // map's values costs an iterator step per commitment in each of the passes.
-    const stateList: State[] = [];
-    for (const commitment of input.commitments ?? []) {
-      const size = this.states.size;
-      const state = this.describeCommitment(commitment);
-      this.index(state, true);
-      if (this.states.size === size) throw new RangeError(`duplicate commitment id "${commitment.id}"`);
-      stateList.push(state);
-    }
-    // Links made in bulk: a lookup per link rather than one per commitment.
-    for (const [parentId, children] of this.rawChildren) {
-      const parent = this.states.get(parentId);
-      if (parent) parent.children = children;
-    }
-    for (const [commitmentId, flows] of this.flowsByCommitment) {
-      const state = this.states.get(commitmentId);
-      if (state) state.flows = flows;
-    }
-    // Area by area, so that consecutive commitments update the same cells (the sums do not depend
-    // on order): a counting sort on the groups' ordinals, cheaper than a list per group in a map.
-    const next: number[] = new Array<number>(this.groupList.length + 1).fill(0);
-    for (const state of stateList) next[state.group.ordinal + 1] = (next[state.group.ordinal + 1] ?? 0) + 1;
-    for (let i = 1; i < next.length; i++) next[i] = (next[i] ?? 0) + (next[i - 1] ?? 0);
-    const ordered = new Array<State>(stateList.length);
-    for (const state of stateList) {
-      const at = next[state.group.ordinal] ?? 0;
-      ordered[at] = state;
-      next[state.group.ordinal] = at + 1;
-    }
-    for (const state of ordered) this.contribute(state);
+    // The states in input order (the order of `states`), walked as an array below.
+    const stateList = this.describeCommitments(input.commitments ?? []);
+    this.link();
+    this.contributeAll(stateList);
 
     const found: Finding[] = [];
     const collect = (findings: readonly Finding[]): readonly Finding[] => {
@@ -444,14 +411,90 @@ class Engine implements RuleContext, Analysis {
       collect(findings);
       if (this.retain) map.set(key, findings);
     };
-    for (const cell of this.cells) start(this.cellFindings, cell, this.runCell(cell));
-    for (const group of this.groupList) start(this.groupFindings, group, this.runGroup(group));
-    for (const state of stateList) start(this.commitmentFindings, state.id, this.runCommitment(state));
+    for (let i = 0; i < this.cells.length; i++) {
+      const cell = this.cells[i] as Cell;
+      start(this.cellFindings, cell, this.runCell(cell));
+    }
+    for (let i = 0; i < this.groupList.length; i++) {
+      const group = this.groupList[i] as AreaGroup;
+      start(this.groupFindings, group, this.runGroup(group));
+    }
+    if (this.retain) for (const state of stateList) start(this.commitmentFindings, state.id, this.runCommitment(state));
+    else this.runCommitments(stateList, found);
     for (const coalition of this.coalitions.values()) start(this.coalitionFindings, coalition.id, this.runCoalition(coalition));
     for (const [key, bucket] of this.duplicateBuckets) start(this.duplicateFindings, key, this.runDuplicates(bucket));
     for (const bucket of this.providerBuckets) collect(this.runDuplicates(bucket));
     this.sortedFindings = found.sort(compareFindings);
-    for (const cell of this.cells) this.staleRows.add(cell);
+    for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
+  }
+
+  private describeFlows(flows: readonly Flow[]): void {
+    for (let i = 0; i < flows.length; i++) {
+      const flow = flows[i] as Flow;
+      if (this.flowStates.has(flow.id)) throw new RangeError(`duplicate flow id "${flow.id}"`);
+      const state = this.describeFlow(flow);
+      this.flowStates.set(flow.id, state);
+      push(this.flowsByCommitment, flow.commitmentId, state);
+    }
+    this.flowStates.forEach((state) => {
+      const parent = state.flow.parentFlowId;
+      if (parent && this.flowStates.has(parent)) push(this.flowChildren, parent, state);
+    });
+  }
+
+  private describeCommitments(commitments: readonly Commitment[]): State[] {
+    const stateList = new Array<State>(commitments.length);
+    for (let i = 0; i < commitments.length; i++) {
+      const commitment = commitments[i] as Commitment;
+      const size = this.states.size;
+      const state = this.describeCommitment(commitment);
+      this.index(state, true);
+      if (this.states.size === size) throw new RangeError(`duplicate commitment id "${commitment.id}"`);
+      stateList[i] = state;
+    }
+    return stateList;
+  }
+
+  /** Links made in bulk: a lookup per link rather than one per commitment. */
+  private link(): void {
+    this.rawChildren.forEach((children, parentId) => {
+      const parent = this.states.get(parentId);
+      if (parent) parent.children = children;
+    });
+    this.flowsByCommitment.forEach((flows, commitmentId) => {
+      const state = this.states.get(commitmentId);
+      if (state) state.flows = flows;
+    });
+  }
+
+  /**
+   * Contributes every commitment, area by area, so that consecutive commitments update the same
+   * cells (the sums do not depend on order): a counting sort on the groups' ordinals, cheaper
+   * than a list per group in a map.
+   */
+  private contributeAll(stateList: readonly State[]): void {
+    const next: number[] = new Array<number>(this.groupList.length + 1).fill(0);
+    for (let i = 0; i < stateList.length; i++) {
+      const ordinal = (stateList[i] as State).group.ordinal;
+      next[ordinal + 1] = (next[ordinal + 1] ?? 0) + 1;
+    }
+    for (let i = 1; i < next.length; i++) next[i] = (next[i] ?? 0) + (next[i - 1] ?? 0);
+    const ordered = new Array<State>(stateList.length);
+    for (let i = 0; i < stateList.length; i++) {
+      const state = stateList[i] as State;
+      const at = next[state.group.ordinal] ?? 0;
+      ordered[at] = state;
+      next[state.group.ordinal] = at + 1;
+    }
+    for (let i = 0; i < ordered.length; i++) this.contribute(ordered[i] as State);
+  }
+
+  /** One-shot: the commitment rules on every commitment, their findings into `found`. */
+  private runCommitments(stateList: readonly State[], found: Finding[]): void {
+    for (let i = 0; i < stateList.length; i++) {
+      const findings = this.runCommitment(stateList[i] as State);
+      for (let j = 0; j < findings.length; j++) found.push(findings[j] as Finding);
+    }
   }
 
   // ---- static descriptions -------------------------------------------------------------------
