@@ -182,6 +182,17 @@ function quantityMeasure(quantity: { unit?: string | undefined; item?: string | 
 class Interned {
   private readonly measures = new Map<string, Measure>();
   private readonly clauses = new Map<string, Map<string, { readonly clause: ClauseReference; readonly key: string }>>();
+  private readonly items = new Map<string, { readonly key: string; readonly label: string }>();
+
+  /** A quantity's item type: normalised (FRAGMENTATION's key) and as labelled, trimmed. */
+  item(item: string): { readonly key: string; readonly label: string } {
+    let entry = this.items.get(item);
+    if (!entry) {
+      entry = { key: normaliseItem(item), label: item.trim() };
+      this.items.set(item, entry);
+    }
+    return entry;
+  }
 
   measure(quantity: { unit?: string | undefined; item?: string | undefined }): Measure {
     const key = `${quantity.unit === undefined ? '\u0000' : `=${quantity.unit}`}\u0001${quantity.item === undefined ? '\u0000' : `=${quantity.item}`}`;
@@ -707,7 +718,7 @@ class Engine implements RuleContext, Analysis {
       quantityMeasure: commitment.quantity ? this.interned.measure(commitment.quantity) : null,
       clause: clause?.clause ?? null,
       duplicateKey,
-      item: item ? { key: normaliseItem(item), label: item.trim() } : null,
+      item: item ? this.interned.item(item) : null,
       natoEffect: effect === 'ends' || effect === 'review' ? effect : null,
       entries: null,
       clauseKey: clause?.key ?? null,
