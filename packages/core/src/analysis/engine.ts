@@ -182,6 +182,17 @@ function quantityMeasure(quantity: { unit?: string | undefined; item?: string | 
 class Interned {
   private readonly measures = new Map<string, Measure>();
   private readonly clauses = new Map<string, Map<string, { readonly clause: ClauseReference; readonly key: string }>>();
+  private readonly items = new Map<string, { readonly key: string; readonly label: string }>();
+
+  /** A quantity's item type: normalised (FRAGMENTATION's key) and as labelled, trimmed. */
+  item(item: string): { readonly key: string; readonly label: string } {
+    let entry = this.items.get(item);
+    if (!entry) {
+      entry = { key: normaliseItem(item), label: item.trim() };
+      this.items.set(item, entry);
+    }
+    return entry;
+  }
 
   measure(quantity: { unit?: string | undefined; item?: string | undefined }): Measure {
     const key = `${quantity.unit === undefined ? '\u0000' : `=${quantity.unit}`}\u0001${quantity.item === undefined ? '\u0000' : `=${quantity.item}`}`;
@@ -252,6 +263,15 @@ interface State extends CommitmentState {
   /** Applied entries, to take out again on an edit. */
   entries: Entries | null;
   readonly clauseKey: string | null;
+  readonly agreementId: string | null;
+  /**
+   * One-shot: the money's currency, whether it is per year, and its amount in minor units when
+   * a double holds it exactly (else null), read while the record is in the processor's cache, so
+   * that applying it later (area by area, far from input order) need not go back to the record.
+   */
+  readonly moneyCurrency: string | null;
+  readonly moneyPerYear: boolean;
+  readonly smallMoney: number | null;
   /** Deliveries recorded against it. */
   flows: readonly FlowState[] | null;
   /** Commitments whose countsAs names it (the list kept in `rawChildren`). */
@@ -302,11 +322,15 @@ class Engine implements RuleContext, Analysis {
   /** Commitments by canonical amount: POSSIBLE_DOUBLE_COUNT's candidates. */
   private readonly duplicateBuckets = new Map<string, State[]>();
   /**
-   * One-shot only: the first commitment of each amount, its bucket made only when a second comes.
-   * Most amounts are unique, and a one-element bucket finds nothing, so 100,000 small arrays (kept
-   * until the rules run) are not made. The editable engine keeps every bucket for its edits.
+   * One-shot only: per provider, the first commitment of each amount, and its bucket once a second
+   * comes. Most amounts are unique, and a one-element bucket finds nothing, so 100,000 small arrays
+   * (kept until the rules run) are not made. Keyed by provider first because POSSIBLE_DOUBLE_COUNT
+   * compares only a provider's own commitments: a few hundred small maps stay in the processor's
+   * cache where one map of 100,000 amounts does not. The editable engine keeps `duplicateBuckets`.
    */
-  private readonly loneAmounts = new Map<string, State>();
+  private readonly amountsByProvider = new Map<string, Map<string, State | State[]>>();
+  /** One-shot only: the buckets of `amountsByProvider` with two or more commitments, in order of making. */
+  private readonly providerBuckets: State[][] = [];
 
   private readonly groups = new Map<string, Map<string, AreaGroup>>();
   private readonly groupList: AreaGroup[] = [];
@@ -335,6 +359,8 @@ class Engine implements RuleContext, Analysis {
   private readonly missingYears: number[] = [];
   private readonly ignoredYears: number[] = [];
   private readonly interned = new Interned();
+  /** Spans by their first and last day: most periods are whole years, so 100,000 commitments share a few hundred. */
+  private readonly spans = new Map<string, Map<string, Span>>();
 
   constructor(input: AnalysisInput, options: AnalysisOptions, retain = true) {
     this.retain = retain;
@@ -366,48 +392,20 @@ class Engine implements RuleContext, Analysis {
       this.coalitions.set(coalition.id, coalition);
       for (const lead of new Set(coalition.leads)) push(this.leadsOf, lead, coalition);
     }
-    for (const flow of input.flows ?? []) {
-      if (this.flowStates.has(flow.id)) throw new RangeError(`duplicate flow id "${flow.id}"`);
-      const state = this.describeFlow(flow);
-      this.flowStates.set(flow.id, state);
-      push(this.flowsByCommitment, flow.commitmentId, state);
-    }
-    for (const state of this.flowStates.values()) {
-      const parent = state.flow.parentFlowId;
-      if (parent && this.flowStates.has(parent)) push(this.flowChildren, parent, state);
-    }
+    // The passes over the records live in methods of their own, with indexed loops: the
+    // constructor runs once per analysis, so its own loops may run unoptimised, where a for-of
+    // makes an iterator result per step (several per commitment).
+    this.describeFlows(input.flows ?? []);
     const requirementIds = new Set<string>();
     for (const requirement of input.requirements ?? []) {
       if (requirementIds.has(requirement.id)) throw new RangeError(`duplicate requirement id "${requirement.id}"`);
       requirementIds.add(requirement.id);
       this.requirementStates.push(this.applyRequirement(requirement));
     }
-    for (const commitment of input.commitments ?? []) {
-      const size = this.states.size;
-      this.index(this.describeCommitment(commitment), true);
-      if (this.states.size === size) throw new RangeError(`duplicate commitment id "${commitment.id}"`);
-    }
-    // Links made in bulk: a lookup per link rather than one per commitment.
-    for (const [parentId, children] of this.rawChildren) {
-      const parent = this.states.get(parentId);
-      if (parent) parent.children = children;
-    }
-    for (const [commitmentId, flows] of this.flowsByCommitment) {
-      const state = this.states.get(commitmentId);
-      if (state) state.flows = flows;
-    }
-    // Area by area, so that consecutive commitments update the same cells (the sums do not depend
-    // on order): a counting sort on the groups' ordinals, cheaper than a list per group in a map.
-    const next: number[] = new Array<number>(this.groupList.length + 1).fill(0);
-    for (const state of this.states.values()) next[state.group.ordinal + 1] = (next[state.group.ordinal + 1] ?? 0) + 1;
-    for (let i = 1; i < next.length; i++) next[i] = (next[i] ?? 0) + (next[i - 1] ?? 0);
-    const ordered = new Array<State>(this.states.size);
-    for (const state of this.states.values()) {
-      const at = next[state.group.ordinal] ?? 0;
-      ordered[at] = state;
-      next[state.group.ordinal] = at + 1;
-    }
-    for (const state of ordered) this.contribute(state);
+    // The states in input order (the order of `states`), walked as an array below.
+    const stateList = this.describeCommitments(input.commitments ?? []);
+    this.link();
+    this.contributeAll(stateList);
 
     const found: Finding[] = [];
     const collect = (findings: readonly Finding[]): readonly Finding[] => {
@@ -424,13 +422,90 @@ class Engine implements RuleContext, Analysis {
       collect(findings);
       if (this.retain) map.set(key, findings);
     };
-    for (const cell of this.cells) start(this.cellFindings, cell, this.runCell(cell));
-    for (const group of this.groupList) start(this.groupFindings, group, this.runGroup(group));
-    for (const state of this.states.values()) start(this.commitmentFindings, state.id, this.runCommitment(state));
+    for (let i = 0; i < this.cells.length; i++) {
+      const cell = this.cells[i] as Cell;
+      start(this.cellFindings, cell, this.runCell(cell));
+    }
+    for (let i = 0; i < this.groupList.length; i++) {
+      const group = this.groupList[i] as AreaGroup;
+      start(this.groupFindings, group, this.runGroup(group));
+    }
+    if (this.retain) for (const state of stateList) start(this.commitmentFindings, state.id, this.runCommitment(state));
+    else this.runCommitments(stateList, found);
     for (const coalition of this.coalitions.values()) start(this.coalitionFindings, coalition.id, this.runCoalition(coalition));
     for (const [key, bucket] of this.duplicateBuckets) start(this.duplicateFindings, key, this.runDuplicates(bucket));
+    for (const bucket of this.providerBuckets) collect(this.runDuplicates(bucket));
     this.sortedFindings = found.sort(compareFindings);
-    for (const cell of this.cells) this.staleRows.add(cell);
+    for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
+  }
+
+  private describeFlows(flows: readonly Flow[]): void {
+    for (let i = 0; i < flows.length; i++) {
+      const flow = flows[i] as Flow;
+      if (this.flowStates.has(flow.id)) throw new RangeError(`duplicate flow id "${flow.id}"`);
+      const state = this.describeFlow(flow);
+      this.flowStates.set(flow.id, state);
+      push(this.flowsByCommitment, flow.commitmentId, state);
+    }
+    this.flowStates.forEach((state) => {
+      const parent = state.flow.parentFlowId;
+      if (parent && this.flowStates.has(parent)) push(this.flowChildren, parent, state);
+    });
+  }
+
+  private describeCommitments(commitments: readonly Commitment[]): State[] {
+    const stateList = new Array<State>(commitments.length);
+    for (let i = 0; i < commitments.length; i++) {
+      const commitment = commitments[i] as Commitment;
+      const size = this.states.size;
+      const state = this.describeCommitment(commitment);
+      this.index(state, true);
+      if (this.states.size === size) throw new RangeError(`duplicate commitment id "${commitment.id}"`);
+      stateList[i] = state;
+    }
+    return stateList;
+  }
+
+  /** Links made in bulk: a lookup per link rather than one per commitment. */
+  private link(): void {
+    this.rawChildren.forEach((children, parentId) => {
+      const parent = this.states.get(parentId);
+      if (parent) parent.children = children;
+    });
+    this.flowsByCommitment.forEach((flows, commitmentId) => {
+      const state = this.states.get(commitmentId);
+      if (state) state.flows = flows;
+    });
+  }
+
+  /**
+   * Contributes every commitment, area by area, so that consecutive commitments update the same
+   * cells (the sums do not depend on order): a counting sort on the groups' ordinals, cheaper
+   * than a list per group in a map.
+   */
+  private contributeAll(stateList: readonly State[]): void {
+    const next: number[] = new Array<number>(this.groupList.length + 1).fill(0);
+    for (let i = 0; i < stateList.length; i++) {
+      const ordinal = (stateList[i] as State).group.ordinal;
+      next[ordinal + 1] = (next[ordinal + 1] ?? 0) + 1;
+    }
+    for (let i = 1; i < next.length; i++) next[i] = (next[i] ?? 0) + (next[i - 1] ?? 0);
+    const ordered = new Array<State>(stateList.length);
+    for (let i = 0; i < stateList.length; i++) {
+      const state = stateList[i] as State;
+      const at = next[state.group.ordinal] ?? 0;
+      ordered[at] = state;
+      next[state.group.ordinal] = at + 1;
+    }
+    for (let i = 0; i < ordered.length; i++) this.contribute(ordered[i] as State);
+  }
+
+  /** One-shot: the commitment rules on every commitment, their findings into `found`. */
+  private runCommitments(stateList: readonly State[], found: Finding[]): void {
+    for (let i = 0; i < stateList.length; i++) {
+      const findings = this.runCommitment(stateList[i] as State);
+      for (let j = 0; j < findings.length; j++) found.push(findings[j] as Finding);
+    }
   }
 
   // ---- static descriptions -------------------------------------------------------------------
@@ -521,20 +596,22 @@ class Engine implements RuleContext, Analysis {
    */
   private moneyOf(state: State): YearSeries | null {
     if (this.retain) return state.money;
-    const money = state.commitment.money;
-    if (!money || !state.span) return null;
+    const currency = state.moneyCurrency;
     const span = state.span;
-    const perYear = money.perYear === true;
-    const small = smallMinor(money.amount, money.currency);
+    if (currency === null || !span) return null;
+    const perYear = state.moneyPerYear;
+    const small = state.smallMoney;
     const years = span.toYear - span.fromYear + 1;
     const parts = small === null || years <= 0 ? null : perYear || years === 1 ? new Array<number>(years).fill(small) : spreadByDays(small, span, years);
     if (parts) {
       // The whole way in doubles where exact: one bigint per year instead of a parse, a bigint
       // per year from the split and the conversion's intermediates (null: no rate that year).
       const values = new Array<bigint | null>(years);
-      for (let i = 0; i < years; i++) values[i] = this.converter.convertSmall(parts[i] as number, money.currency, span.fromYear + i);
+      for (let i = 0; i < years; i++) values[i] = this.converter.convertSmall(parts[i] as number, currency, span.fromYear + i);
       return { fromYear: span.fromYear, values };
     }
+    const money = state.commitment.money;
+    if (!money) return null;
     const ignored = this.ignoredYears;
     ignored.length = 0; // already known as state.unconvertibleYears
     return this.series(parseMinor(money.amount, money.currency), money.currency, perYear, span, ignored);
@@ -548,7 +625,7 @@ class Engine implements RuleContext, Analysis {
   }
 
   private applyRequirement(requirement: Requirement): RequirementState {
-    const span = spanOf(requirement.period.from, requirement.period.to);
+    const span = this.span(requirement.period.from, requirement.period.to);
     const unconvertibleYears: number[] = [];
     const group = this.group(requirement.beneficiary, requirement.capabilityArea);
     if (requirement.money) {
@@ -589,7 +666,7 @@ class Engine implements RuleContext, Analysis {
     let span: Span | null = null;
     let spanSource: 'period' | 'signature' | null = null;
     if (commitment.period) {
-      span = spanOf(commitment.period.from, commitment.period.to);
+      span = this.span(commitment.period.from, commitment.period.to);
       spanSource = 'period';
     } else if (agreement?.signedOn) {
       span = wholeYear(yearOf(agreement.signedOn));
@@ -599,10 +676,12 @@ class Engine implements RuleContext, Analysis {
     let money: YearSeries | null = null;
     let unconvertibleYears: readonly number[] = NO_YEARS;
     let duplicateKey: string | null = null;
+    let smallMoney: number | null = null;
     if (commitment.money) {
       const { amount, currency, perYear } = commitment.money;
       const digits = isDigits(amount);
       duplicateKey = digits ? amount : canonicalAmount(amount);
+      if (!this.retain && digits) smallMoney = smallMinor(amount, currency);
       if (span && this.retain) {
         // A shared scratch list: most commitments convert in full and need no list of their own.
         const missing = this.missingYears;
@@ -639,13 +718,32 @@ class Engine implements RuleContext, Analysis {
       quantityMeasure: commitment.quantity ? this.interned.measure(commitment.quantity) : null,
       clause: clause?.clause ?? null,
       duplicateKey,
-      item: item ? { key: normaliseItem(item), label: item.trim() } : null,
+      item: item ? this.interned.item(item) : null,
       natoEffect: effect === 'ends' || effect === 'review' ? effect : null,
       entries: null,
       clauseKey: clause?.key ?? null,
+      agreementId: commitment.agreementId,
+      moneyCurrency: commitment.money?.currency ?? null,
+      moneyPerYear: commitment.money?.perYear === true,
+      smallMoney,
       flows: null,
       children: null,
     };
+  }
+
+  /** `spanOf`, shared between the records with the same period (spans are never changed). */
+  private span(fromIso: string, toIso: string): Span {
+    let byTo = this.spans.get(fromIso);
+    if (!byTo) {
+      byTo = new Map();
+      this.spans.set(fromIso, byTo);
+    }
+    let span = byTo.get(toIso);
+    if (!span) {
+      span = spanOf(fromIso, toIso);
+      byTo.set(toIso, span);
+    }
+    return span;
   }
 
   // ---- cells ---------------------------------------------------------------------------------
@@ -713,7 +811,7 @@ class Engine implements RuleContext, Analysis {
   /** Adds (sign 1) or takes out (sign -1) a commitment's entries. */
   private apply(state: State, entries: Entries, sign: 1 | -1): void {
     const provider = state.provider;
-    const agreementId = state.commitment.agreementId;
+    const agreementId = state.agreementId;
     const clauseKey = state.clauseKey;
     for (let i = 0; i < entries.length; i += STRIDE) {
       const cell = entries[i] as Cell;
@@ -877,16 +975,23 @@ class Engine implements RuleContext, Analysis {
     }
   }
 
-  /** `push` into the duplicate buckets, one-shot: a bucket is made for an amount's second commitment. */
+  /** One-shot `push` into a provider's duplicate buckets: a bucket is made for an amount's second commitment. */
   private bucketOnce(key: string, state: State): void {
-    const bucket = this.duplicateBuckets.get(key);
-    if (bucket) {
-      bucket.push(state);
-      return;
+    let amounts = this.amountsByProvider.get(state.provider);
+    if (!amounts) {
+      amounts = new Map();
+      this.amountsByProvider.set(state.provider, amounts);
     }
-    const first = this.loneAmounts.get(key);
-    if (first) this.duplicateBuckets.set(key, [first, state]);
-    else this.loneAmounts.set(key, state);
+    const found = amounts.get(key);
+    if (found === undefined) {
+      amounts.set(key, state);
+    } else if (Array.isArray(found)) {
+      found.push(state);
+    } else {
+      const bucket = [found, state];
+      amounts.set(key, bucket);
+      this.providerBuckets.push(bucket);
+    }
   }
 
   private unindex(state: State): void {

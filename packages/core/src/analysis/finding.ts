@@ -23,8 +23,13 @@ export function makeFinding(
   clauses: readonly ClauseReference[],
   text: FindingText,
 ): Finding {
+  let id: string = code;
+  for (let i = 0; i < idParts.length; i++) {
+    const part = idParts[i];
+    id += part === null ? ':-' : `:${String(part)}`;
+  }
   return {
-    id: [code, ...idParts.map((part) => (part === null ? '-' : String(part)))].join(':'),
+    id,
     code,
     severity,
     subject,

@@ -91,9 +91,17 @@ export function natoEffectLabel(effect: string, lang: Lang): string {
 function groupThousands(digits: string, separator: string): string {
   if (digits.length <= 3) return digits;
   const first = digits.length % 3 || 3;
-  const parts = [digits.slice(0, first)];
-  for (let i = first; i < digits.length; i += 3) parts.push(digits.slice(i, i + 3));
-  return parts.join(separator);
+  // Concatenated, not joined from a list: it runs for every amount in every finding's text.
+  let out = digits.slice(0, first);
+  for (let i = first; i < digits.length; i += 3) out += separator + digits.slice(i, i + 3);
+  return out;
+}
+
+/** `/^0+$/.test(text)` without the regular expression. */
+function allZeros(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
+  return true;
 }
 
 /** A decimal string ("-1234567.5") for reading: "1,234,567.5" or "1 234 567,5". */
@@ -126,7 +134,7 @@ export function moneyText(minor: bigint, currency: string, lang: Lang): string {
   if (digits.length <= scale) digits = digits.padStart(scale + 1, '0');
   const whole = groupThousands(digits.slice(0, digits.length - scale), lang === 'en' ? ',' : '\u00a0');
   const fraction = digits.slice(digits.length - scale);
-  let number = scale === 0 || /^0+$/.test(fraction) ? whole : `${whole}${lang === 'en' ? '.' : ','}${fraction}`;
+  let number = scale === 0 || allZeros(fraction) ? whole : `${whole}${lang === 'en' ? '.' : ','}${fraction}`;
   if (negative) number = `-${number}`;
   return lang === 'en' ? `${currency} ${number}` : `${number} ${currency}`;
 }
