@@ -13,3 +13,4 @@ export * from './schema/json-schema.js';
 export * from './analysis/index.js';
 export * from './text/index.js';
 export * from './random.js';
+export * from './stress/index.js';
