@@ -3,6 +3,7 @@
 import { CompactError } from '../errors.js';
 import type { CapabilityArea } from '../schema/vocabulary.js';
 import type { CellInfo, CommitmentInfo, CompiledModel } from './model.js';
+import { orderStatistics } from './select.js';
 import { meets, type BlockResult } from './simulate.js';
 import type { DeterrenceWeights } from './scenario.js';
 
@@ -190,13 +191,13 @@ function cellStats(model: CompiledModel, merged: MergedBlocks, c: number, scale:
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  // Constant cells (no commitment reaches them) need no sort.
-  const sorted = min === max ? new Float64Array(trials).fill(min) : Float64Array.from(values).sort();
   const tail = Math.max(1, Math.ceil(TAIL * trials));
-  let tailSum = 0;
-  for (let t = 0; t < tail; t++) tailSum += sorted[t] as number;
+  const ranks = FAN_PERCENTILES.map((q) => Math.max(1, Math.ceil((q / 100) * trials)) - 1);
+  // Constant cells (no commitment reaches them) need no selection.
+  const order = min === max ? { values: ranks.map(() => min), lowestSum: min * tail } : orderStatistics(Float64Array.from(values), ranks, tail);
+  const tailSum = order.lowestSum;
   const p = met / trials;
-  const fan = FAN_PERCENTILES.map((q) => round(percentile(sorted, q)));
+  const fan = order.values.map((value) => round(value));
   let certainMinor = 0;
   for (let i = 0; i < model.contributionCell.length; i++) if (model.contributionCell[i] === c) certainMinor += model.contributionAmount[i] as number;
   return {
