@@ -6,6 +6,7 @@ import { registerAuditCommand } from './commands/audit.js';
 import { registerPackageCommands } from './commands/package.js';
 import { registerResetCommand } from './commands/reset.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerStressCommand } from './commands/stress.js';
 import { registerTextCommands } from './commands/text.js';
 
 const VERSION = '0.1.0';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAuditCommand(program, databaseFlags);
   registerAnalyzeCommand(program, databaseFlags);
   registerTextCommands(program, databaseFlags);
+  registerStressCommand(program, databaseFlags);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
