@@ -3,3 +3,4 @@ export { openStore, DEFAULT_SQLITE_PATH, type StoreOptions } from './open-store.
 export type { ListFilters } from './entities.js';
 export type { AuditVerification } from './audit.js';
 export { AgreementTexts, type ImportedDocument, type Proposal, type ProposalStatus, type TextUpload } from './agreement-texts.js';
+export { StressTests, scopeOf, readableScopes, type StressTestRun, type StressTestStatus } from './stress-tests.js';
