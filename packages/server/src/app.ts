@@ -13,6 +13,7 @@ import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerTextRoutes } from './routes/texts.js';
 import { registerPackageRoutes } from './routes/packages.js';
 import { registerRegistryRoutes } from './routes/registry.js';
+import { registerStressTestRoutes } from './routes/stress-tests.js';
 import { resolveViewer, type ViewerPolicy } from './viewer.js';
 
 export interface AppOptions extends AppDeps {
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerPackageRoutes(app, options);
   registerAnalysisRoutes(app, options);
   registerTextRoutes(app, options);
+  registerStressTestRoutes(app, options);
 
   app.get('/api/openapi.json', (c) =>
     c.json(
