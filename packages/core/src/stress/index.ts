@@ -1,7 +1,7 @@
 // Stress test and deterrence assessment: a seeded Monte Carlo model of the guarantee network (README.md).
 export { compileStress, LEAD_WITHDRAWAL_CONTAGION } from './compile.js';
 export type { CellInfo, CommitmentInfo, CompiledModel, EntityInfo, PunishmentInputs } from './model.js';
-export { keyOf, mix32, normalCdf, normalQuantile, trialState, uniformAt } from './random.js';
+export { fastNormalQuantile, keyOf, keyState, mix32, normalCdf, normalQuantile, trialState, uniformAt, uniformOf } from './random.js';
 export { FACTORS, isLegallyBinding, logistic, logit, type FactorApplied, type FactorCode, type Reliability } from './reliability.js';
 export * from './scenario.js';
 export { meets, simulateBlock, type BlockResult } from './simulate.js';

@@ -28,10 +28,18 @@ export function trialState(seed: number, trial: number): number {
   return mix32(mix32((seed ^ 0x9e3779b9) >>> 0) ^ trial);
 }
 
-/** A uniform in (0, 1), never 0 or 1 (so the normal quantile is finite), from 32 random bits. */
+/** The hash state of one key in one trial; `uniformOf` derives its draws from it. */
+export function keyState(trialHash: number, key: number): number {
+  return mix32(trialHash ^ key);
+}
+
+/** Draw `draw` of a key's state: a uniform in (0, 1), never 0 or 1 (so the normal quantile is finite), from 32 random bits. */
+export function uniformOf(keyHash: number, draw: number): number {
+  return (mix32(keyHash + draw + 0x632be5ab) + 0.5) / 4294967296;
+}
+
 export function uniformAt(trialHash: number, key: number, draw: number): number {
-  const bits = mix32(mix32(trialHash ^ key) + draw + 0x632be5ab);
-  return (bits + 0.5) / 4294967296;
+  return uniformOf(keyState(trialHash, key), draw);
 }
 
 // Acklam's rational approximation of the standard normal quantile (relative error below 1.15e-9).
@@ -56,6 +64,23 @@ export function normalQuantile(p: number): number {
   const q = p - 0.5;
   const r = q * q;
   return ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+}
+
+/**
+ * Φ⁻¹ for the trial loop: in the central region (where 95 % of draws fall) linear interpolation
+ * in a table of Acklam's values at 4,096 equal steps of p (error below 5e-6 there, which moves an
+ * outcome only for draws within that distance of a threshold), Acklam's formula in the tails.
+ * Deterministic: the table is computed the same way everywhere. It halves the loop's time.
+ */
+const TABLE_STEPS = 4096;
+const TABLE = Float64Array.from({ length: TABLE_STEPS + 1 }, (_, i) => normalQuantile(i / TABLE_STEPS));
+
+export function fastNormalQuantile(p: number): number {
+  if (p < LOW || p > 1 - LOW) return normalQuantile(p);
+  const x = p * TABLE_STEPS;
+  const i = x | 0;
+  const low = TABLE[i] as number;
+  return low + ((TABLE[i + 1] as number) - low) * (x - i);
 }
 
 /** Φ(x), by the complementary error function (Numerical Recipes' erfc, fractional error below 1.2e-7): for tests and reports only. */

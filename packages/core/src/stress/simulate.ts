@@ -3,7 +3,7 @@
 // criticality, how often each cell would meet the threshold with each partner or commitment
 // removed or made certain (on the same draws). Nothing is allocated per trial.
 import type { CompiledModel } from './model.js';
-import { keyOf, normalQuantile, trialState, uniformAt } from './random.js';
+import { fastNormalQuantile, keyOf, keyState, trialState, uniformOf } from './random.js';
 
 const GLOBAL_KEY = keyOf('global');
 /** Ties at the threshold count as meeting it, up to this relative rounding of the sums. */
@@ -79,22 +79,22 @@ export function simulateBlock(model: CompiledModel, from: number, to: number, on
 
   for (let t = from; t < to; t++) {
     const state = trialState(seed, t);
-    const g = normalQuantile(uniformAt(state, GLOBAL_KEY, 0));
-    for (let p = 0; p < partnerCount; p++) partnerFactor[p] = normalQuantile(uniformAt(state, partnerKey[p] as number, 0));
-    total.fill(0);
+    const g = fastNormalQuantile(uniformOf(keyState(state, GLOBAL_KEY), 0));
+    for (let p = 0; p < partnerCount; p++) partnerFactor[p] = fastNormalQuantile(uniformOf(keyState(state, partnerKey[p] as number), 0));
+    for (let l = 0; l < liveCount; l++) total[liveCells[l] as number] = 0;
     for (let i = 0; i < n; i++) {
-      const key = commitmentKey[i] as number;
-      const x = wGlobal * g + wPartner * (partnerFactor[partnerOf[i] as number] as number) + wOwn * normalQuantile(uniformAt(state, key, 0));
+      const own = keyState(state, commitmentKey[i] as number);
+      const x = wGlobal * g + wPartner * (partnerFactor[partnerOf[i] as number] as number) + wOwn * fastNormalQuantile(uniformOf(own, 0));
       let s: number;
       let late = 0;
       if (x < (withdrawnBelow[i] as number)) {
         s = 0;
       } else if (x < (partialBelow[i] as number)) {
-        s = partLow + (partHigh - partLow) * uniformAt(state, key, 1);
+        s = partLow + (partHigh - partLow) * uniformOf(own, 1);
       } else {
         let delay = minDelay[i] as number;
         if (x < (lateBelow[i] as number)) {
-          const sampled = delayLow + (delayHigh - delayLow) * uniformAt(state, key, 1);
+          const sampled = delayLow + (delayHigh - delayLow) * uniformOf(own, 1);
           if (sampled > delay) delay = sampled;
         }
         late = delay / 12;
@@ -112,7 +112,7 @@ export function simulateBlock(model: CompiledModel, from: number, to: number, on
       }
     }
     const j = t - from;
-    failingByYear.set(constantFailingByYear);
+    for (let y = 0; y < yearCount; y++) failingByYear[y] = constantFailingByYear[y] as number;
     let failing = constantFailing;
     const row = j * liveCount;
     for (let l = 0; l < liveCount; l++) {
