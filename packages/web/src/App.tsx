@@ -14,6 +14,9 @@ import { NotFoundPage } from './layout/NotFoundPage.js';
 const ReviewPage = lazy(() =>
   import('./features/texts/ReviewPage.js').then((m) => ({ default: m.ReviewPage })),
 );
+const StressPage = lazy(() =>
+  import('./features/stress/StressPage.js').then((m) => ({ default: m.StressPage })),
+);
 const ComparePage = lazy(() =>
   import('./features/texts/ComparePage.js').then((m) => ({ default: m.ComparePage })),
 );
@@ -40,6 +43,14 @@ export function App() {
           element={
             <Suspense fallback={<Loading />}>
               <ComparePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="stress"
+          element={
+            <Suspense fallback={<Loading />}>
+              <StressPage />
             </Suspense>
           }
         />
