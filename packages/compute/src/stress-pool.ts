@@ -15,6 +15,7 @@ import {
   type AnalysisInput,
   type BlockResult,
   type CompiledModel,
+  type StressPlan,
   type StressResult,
   type StressScenarioInput,
   type StressSettingsInput,
@@ -108,6 +109,17 @@ export class StressPool {
 
   private async runNow(input: AnalysisInput, settingsInput: StressSettingsInput, scenarioInput: StressScenarioInput | null | undefined, onProgress: ParallelOptions['onProgress']): Promise<StressResult> {
     const plan = planStress(input, settingsInput, scenarioInput);
+    return finishStress(plan, await this.simulateNow(plan, onProgress));
+  }
+
+  /** Only the trial blocks of a plan (the benchmark times the loop on its own); blocks[m] belong to plan.models[m]. */
+  simulate(plan: StressPlan, onProgress?: ParallelOptions['onProgress']): Promise<BlockResult[][]> {
+    const next = this.queue.then(() => this.simulateNow(plan, onProgress));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async simulateNow(plan: StressPlan, onProgress: ParallelOptions['onProgress']): Promise<BlockResult[][]> {
     const trials = plan.settings.trials;
     const total = trials * plan.models.length;
     let done = 0;
@@ -116,15 +128,13 @@ export class StressPool {
       onProgress?.(done, total);
     };
     const count = Math.max(0, Math.min(this.size, trials));
-    if (count === 0) {
-      return finishStress(plan, plan.models.map((model) => [simulateInline(model, trials, plan.settings.criticality, progress)]));
-    }
+    if (count === 0) return plan.models.map((model) => [simulateInline(model, trials, plan.settings.criticality, progress)]);
     const perWorker: BlockTask[][] = Array.from({ length: count }, () => []);
     plan.models.forEach((_, m) => trialBlocks(trials, count).forEach((block, w) => perWorker[w]?.push({ model: m, ...block })));
     const results = await Promise.all(perWorker.map((tasks, w) => this.worker(w).run({ type: 'run', models: plan.models, tasks, criticality: plan.settings.criticality }, progress)));
     const blocks: BlockResult[][] = plan.models.map(() => []);
     for (const list of results) for (const { model, block } of list) blocks[model]?.push(block);
-    return finishStress(plan, blocks);
+    return blocks;
   }
 }
 
