@@ -33,9 +33,13 @@ export function keyState(trialHash: number, key: number): number {
   return mix32(trialHash ^ key);
 }
 
-/** Draw `draw` of a key's state: a uniform in (0, 1), never 0 or 1 (so the normal quantile is finite), from 32 random bits. */
+/**
+ * Draw `draw` of a key's state: a uniform in (0, 1), never 0 or 1 (so the normal quantile is
+ * finite), from 32 random bits. Multiplying by 2⁻³² is exact, the same value as dividing by 2³²,
+ * and cheaper.
+ */
 export function uniformOf(keyHash: number, draw: number): number {
-  return (mix32(keyHash + draw + 0x632be5ab) + 0.5) / 4294967296;
+  return (mix32(keyHash + draw + 0x632be5ab) + 0.5) * 2.3283064365386963e-10;
 }
 
 export function uniformAt(trialHash: number, key: number, draw: number): number {
