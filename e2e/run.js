@@ -671,6 +671,28 @@ const steps = [
       await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     },
   ],
+  [
+    'the stress test runs a what-if in the background and draws a fan chart per capability area',
+    async ({ page }) => {
+      await page.getByRole('navigation').getByRole('link', { name: 'Stress test' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Stress test' }).waitFor();
+      await page.getByLabel('Trials').fill('2000');
+      await page.getByLabel('Kind of change').selectOption('funding-hold');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.getByLabel('Partner (two-letter code)').fill('GB');
+      await page.getByRole('button', { name: 'Run the stress test' }).click();
+      await page.locator('.fan-chart canvas').first().waitFor({ timeout: 60_000 });
+      check(
+        (await page.locator('.fan-chart').count()) >= 2,
+        'expected fan charts for the baseline and the scenario',
+      );
+      await page.getByRole('heading', { name: 'Baseline and scenario side by side' }).waitFor();
+      await page.getByRole('heading', { name: 'What matters most' }).waitFor();
+      const index = await page.locator('.stress-deterrence').first().innerText();
+      check(/denial/.test(index) && /punishment/.test(index), 'the deterrence index should show its parts');
+      await shot(page, 'stress');
+    },
+  ],
 ];
 
 async function main() {

@@ -107,6 +107,28 @@ describe('compact command line', { timeout: 120_000 }, () => {
     expect((await compact(['analyze', '--input', shipped, '--format', 'pdf'], env)).code).toBe(1);
   });
 
+  it('stress-tests a package: JSON on stdout, same seed same numbers, a scenario side by side', async () => {
+    const args = ['stress', '--input', shipped, '--trials', '3000', '--seed', '9'];
+    const first = await compact([...args, '--workers', '2'], env);
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.stdout);
+    expect(result.model).toMatchObject({ trials: 3000, seed: 9, baseRate: 0.745, asOf: '2025-11-30' });
+    expect(result.baseline.cells.some((cell: any) => cell.capabilityArea === 'drones' && cell.mean > 0)).toBe(true);
+    expect(first.stderr).toBe(''); // no progress bar when stderr is not a terminal
+    const single = await compact([...args, '--workers', '0'], env);
+    expect(JSON.parse(single.stdout)).toEqual(result);
+    const scenario = fileURLToPath(new URL('../../../examples/stress-scenario.json', import.meta.url));
+    const table = await compact(['stress', '--input', shipped, '--trials', '2000', '--scenario', scenario, '--format', 'table'], env);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Stress test as of 2025-11-30: 2,000 trials, seed 42/);
+    expect(table.stdout).toMatch(/Side by side \(same random numbers\)/);
+    const badScenario = join(folder, 'bad-scenario.json');
+    writeFileSync(badScenario, JSON.stringify({ format: 'compact-stress/1', scenario: { changes: [{ type: 'delay-partner', partner: 'GB', months: 30 }] } }));
+    const refused = await compact(['stress', '--input', shipped, '--scenario', badScenario], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/VALIDATION: .*scenarioFile.*months/);
+  });
+
   it('imports agreement texts and compares two agreements clause by clause', async () => {
     const textEnv = { COMPACT_DB: join(folder, 'texts.sqlite') };
     expect((await compact(['import', shipped], textEnv)).code).toBe(0);

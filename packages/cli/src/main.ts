@@ -7,6 +7,7 @@ import { registerCrisisCommands } from './commands/crisis.js';
 import { registerPackageCommands } from './commands/package.js';
 import { registerResetCommand } from './commands/reset.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerStressCommand } from './commands/stress.js';
 import { registerTextCommands } from './commands/text.js';
 
 const VERSION = '0.1.0';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerAnalyzeCommand(program, databaseFlags);
   registerTextCommands(program, databaseFlags);
   registerCrisisCommands(program, databaseFlags);
+  registerStressCommand(program, databaseFlags);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

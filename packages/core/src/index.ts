@@ -14,3 +14,4 @@ export * from './analysis/index.js';
 export * from './text/index.js';
 export * from './random.js';
 export * from './crisis/index.js';
+export * from './stress/index.js';

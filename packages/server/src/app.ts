@@ -16,6 +16,7 @@ import { registerLiveRoutes } from './routes/live.js';
 import { CrisisDesk } from '@compact/store';
 import { registerPackageRoutes } from './routes/packages.js';
 import { registerRegistryRoutes } from './routes/registry.js';
+import { registerStressTestRoutes } from './routes/stress-tests.js';
 import { resolveViewer, type ViewerPolicy } from './viewer.js';
 
 export interface AppOptions extends AppDeps {
@@ -76,6 +77,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerTextRoutes(app, options);
   registerCrisisRoutes(app, options.desk ?? new CrisisDesk(store));
   registerLiveRoutes(app, store);
+  registerStressTestRoutes(app, options);
 
   app.get('/api/openapi.json', (c) =>
     c.json(

@@ -13,4 +13,6 @@ export interface AppDeps {
   readonly store: Store;
   readonly logger: Logger;
   readonly version: string;
+  /** Worker threads for stress tests (default: one per core; 0 runs them on the main thread). */
+  readonly stressWorkers?: number | undefined;
 }

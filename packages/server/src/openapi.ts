@@ -38,7 +38,7 @@ export interface RouteDoc {
   readonly body?: z.ZodType;
   readonly response?: z.ZodType;
   readonly list?: boolean;
-  readonly status?: 200 | 201 | 204;
+  readonly status?: 200 | 201 | 202 | 204;
 }
 
 /**

@@ -4,3 +4,4 @@ export type { ListFilters } from './entities.js';
 export type { AuditVerification } from './audit.js';
 export { AgreementTexts, type ImportedDocument, type Proposal, type ProposalStatus, type TextUpload } from './agreement-texts.js';
 export * from './crisis/index.js';
+export { StressTests, scopeOf, readableScopes, type StressTestRun, type StressTestStatus } from './stress-tests.js';

@@ -166,7 +166,26 @@ export interface WebhookAttemptRow {
   duration_ms: number;
 }
 
+export interface StressTestRow {
+  id: string;
+  status: string;
+  /** The run's settings and scenario as JSON. */
+  params: string;
+  progress_done: number;
+  progress_total: number;
+  /** The result as JSON, once done. */
+  result: string | null;
+  error: string | null;
+  /** What the requesting viewer could see: `all`, `restricted`, `public` or `partner:XX`. */
+  scope: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface Tables {
+  stress_tests: StressTestRow;
   documents: DocumentRow;
   proposals: ProposalRow;
   partners: RecordRow;

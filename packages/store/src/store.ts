@@ -79,7 +79,9 @@ export class Store {
   ) {}
 
   async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider }).migrateToLatest();
+    // Unordered: branches add migrations in parallel (003 crisis requests, 004 stress tests), and a
+    // database that ran 004 first must still accept 003 when it arrives.
+    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider, allowUnorderedMigrations: true }).migrateToLatest();
     const failed = results?.find((result) => result.status === 'Error');
     if (error || failed) {
       throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -17,6 +17,9 @@ const ReviewPage = lazy(() =>
 const CrisisSection = lazy(() =>
   import('./features/crisis/CrisisSection.js').then((m) => ({ default: m.CrisisSection })),
 );
+const StressPage = lazy(() =>
+  import('./features/stress/StressPage.js').then((m) => ({ default: m.StressPage })),
+);
 const ComparePage = lazy(() =>
   import('./features/texts/ComparePage.js').then((m) => ({ default: m.ComparePage })),
 );
@@ -51,6 +54,14 @@ export function App() {
           element={
             <Suspense fallback={<Loading />}>
               <CrisisSection />
+            </Suspense>
+          }
+        />
+        <Route
+          path="stress"
+          element={
+            <Suspense fallback={<Loading />}>
+              <StressPage />
             </Suspense>
           }
         />

@@ -40,7 +40,7 @@ export function registerAnalyzeCommand(program: Command, databaseFlags: () => Da
     });
 }
 
-function packageFromFile(file: string): DataPackage {
+export function packageFromFile(file: string): DataPackage {
   const result = validatePackage(readPackageFile(file));
   if (!result.ok) throw new InvalidPackage(file, result.issues);
   return result.package;

@@ -890,7 +890,8 @@ class Engine implements RuleContext, Analysis {
       if (amount <= 0n) continue;
       let lost = 0n;
       let review = 0n;
-      if (kind === KIND_COMMITTED && measure === MONEY && state.natoEffect && this.natoDay !== null) {
+      // Computed for at-risk money too (apply() reads it for committed entries only): the stress test needs both.
+      if (kind !== KIND_DELIVERED && measure === MONEY && state.natoEffect && this.natoDay !== null) {
         const after = daysInYearFrom(span, year, this.natoDay);
         if (after > 0) {
           const all = daysInYear(span, year);
@@ -1249,6 +1250,36 @@ class Engine implements RuleContext, Analysis {
 
   // ---- output --------------------------------------------------------------------------------
 
+  /** Money entries of counted commitments in capability areas, and the money cells with a requirement. */
+  contributions(): CoverageContributions {
+    const cells: RequirementCell[] = [];
+    for (const cell of [...this.cells].sort((a, b) => compareText(a.sortKey, b.sortKey))) {
+      if (cell.measure !== MONEY || cell.area === null || cell.required <= 0n) continue;
+      cells.push({ beneficiary: cell.beneficiary, capabilityArea: cell.area, year: cell.year, required: cell.required, requirementIds: [...cell.requirementIds.keys()].sort() });
+    }
+    const contributions: CoverageContribution[] = [];
+    for (const state of [...this.states.values()].sort((a, b) => compareText(a.id, b.id))) {
+      const entries = state.entries;
+      if (!entries || !state.bucket) continue;
+      for (let i = 0; i < entries.length; i += STRIDE) {
+        const cell = entries[i] as Cell;
+        const kind = (entries[i + 2] as number) & 3;
+        if (cell.measure !== MONEY || kind === KIND_DELIVERED) continue;
+        contributions.push({
+          commitmentId: state.id,
+          provider: state.provider,
+          bucket: kind === KIND_COMMITTED ? 'committed' : 'atRisk',
+          beneficiary: cell.beneficiary,
+          capabilityArea: cell.area,
+          year: cell.year,
+          amount: entries[i + 1] as bigint,
+          natoLost: entries[i + 3] as bigint,
+        });
+      }
+    }
+    return { currency: this.currency, scale: this.moneyScale, cells, contributions };
+  }
+
   private row(cell: Cell): CoverageRow | null {
     if (cell.required === 0n && cell.committed === 0n && cell.atRisk === 0n && cell.delivered === 0n && cell.requirementIds.size === 0) {
       return null;
@@ -1386,6 +1417,50 @@ function merge(kept: readonly Finding[], added: readonly Finding[]): Finding[] {
   while (i < kept.length) merged[k++] = kept[i++] as Finding;
   while (j < added.length) merged[k++] = added[j++] as Finding;
   return merged;
+}
+
+/** One commitment's counted money in one requirement cell, as the coverage rows sum it (see `coverageContributions`). */
+export interface CoverageContribution {
+  readonly commitmentId: string;
+  readonly provider: string;
+  readonly bucket: Bucket;
+  readonly beneficiary: string;
+  /** null: the unassigned row (fills no requirement; the deterrence index weighs guarantors by it too). */
+  readonly capabilityArea: CapabilityArea | null;
+  readonly year: number;
+  /** Minor units of the report currency, after conversion, spreading and countsAs carve-outs. */
+  readonly amount: bigint;
+  /** The part of `amount` lost on `natoAccession` (agreements that end then), pro rata by days. */
+  readonly natoLost: bigint;
+}
+
+/** A money cell with a requirement: its required amount in minor units of the report currency. */
+export interface RequirementCell {
+  readonly beneficiary: string;
+  readonly capabilityArea: CapabilityArea;
+  readonly year: number;
+  readonly required: bigint;
+  readonly requirementIds: readonly string[];
+}
+
+export interface CoverageContributions {
+  readonly currency: string;
+  /** Minor units per major unit of the report currency, as a power of ten (2 for EUR). */
+  readonly scale: number;
+  readonly cells: readonly RequirementCell[];
+  /** Committed and at-risk money of counted commitments, by commitment then cell (unassigned included). */
+  readonly contributions: readonly CoverageContribution[];
+}
+
+/**
+ * The money each counted commitment puts in each capability-area cell, exactly as the coverage
+ * rows add it up (same conversion, spreading by days, countsAs carve-outs): the stress test's
+ * input, so its coverage at certain delivery equals `analyze`'s committed coverage to the cent.
+ * Summing the `committed` contributions of a cell gives its row's `committed`.
+ */
+export function coverageContributions(input: AnalysisInput, options: AnalysisOptions): CoverageContributions {
+  const engine = new Engine(input, { ...options, rules: [] });
+  return engine.contributions();
 }
 
 /** An editable analysis of the input as of `options.asOf` (see `Analysis`). */

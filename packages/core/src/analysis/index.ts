@@ -1,5 +1,5 @@
 // Coordination analysis: coverage per capability × year against requirements, and findings.
-export { analyze, createAnalysis, resolveOptions, type Analysis } from './engine.js';
+export { analyze, coverageContributions, createAnalysis, resolveOptions, type Analysis, type CoverageContribution, type CoverageContributions, type RequirementCell } from './engine.js';
 export { RULES } from './rules/index.js';
 export type { AgreementInfo, AreaGroup, Bucket, Cell, CommitmentState, FlowState, Measure, ProviderSlot, RequirementState, Rule, RuleContext } from './model.js';
 export * from './types.js';

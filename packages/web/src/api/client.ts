@@ -35,6 +35,8 @@ import type {
   RequirementView,
   TextDocument,
   TextImportResult,
+  StressRequest,
+  StressRunView,
 } from './types.js';
 
 /** An error answered by the API (`{ error: { code, message, path } }`) or a failure to reach it. */
@@ -191,6 +193,13 @@ export const api = {
       { asOf: params.asOf, currency: params.currency, natoAccession: params.natoAccession ?? undefined },
       signal,
     ),
+
+  stressRuns: (signal?: AbortSignal) => getJson<Items<StressRunView>>('/stress-tests', undefined, signal),
+
+  stressRun: (id: string, signal?: AbortSignal) =>
+    getJson<StressRunView>(`/stress-tests/${encodeURIComponent(id)}`, undefined, signal),
+
+  startStress: (request: StressRequest) => postJson<StressRunView>('/stress-tests', request),
 };
 
 const crisisRequest = (id: string) => `/crisis/requests/${encodeURIComponent(id)}`;
@@ -229,6 +238,11 @@ export const crisisApi = {
   edxlUrl: (id: string, format: 'json' | 'xml') =>
     url(`${crisisRequest(id)}/edxl`, { format: format === 'xml' ? 'xml' : undefined }),
 };
+
+/** The server-sent events of a run's progress. */
+export function stressEventsUrl(id: string): string {
+  return url(`/stress-tests/${encodeURIComponent(id)}/events`);
+}
 
 export interface AnalysisParams {
   asOf: string;

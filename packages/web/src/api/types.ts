@@ -6,6 +6,8 @@ import {
   type Severity,
 } from '@compact/core';
 import type { CrisisConsultation, CrisisEvent, CrisisRequest, RequestAction } from '@compact/core';
+import { PROPOSAL_STATUSES, SEVERITIES, type ImportedDocument, type ProposalStatus, type Severity } from '@compact/core';
+import type { StressResult, StressScenarioInput, StressSettingsInput } from '@compact/core';
 import type {
   AgreementSummary,
   AgreementView as CoreAgreementView,
@@ -276,4 +278,20 @@ export interface CategoryMatrixRow {
 export interface CategoryMatrix {
   categories: string[];
   rows: CategoryMatrixRow[];
+}
+
+/** POST /api/stress-tests: the model's settings (defaults on the server) and an optional what-if. */
+export type StressRequest = Omit<StressSettingsInput, 'asOf'> & { asOf?: string; scenario?: StressScenarioInput | null };
+
+export interface StressRunView {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  params: unknown;
+  progress: { done: number; total: number };
+  result?: StressResult;
+  error?: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
 }

@@ -70,6 +70,9 @@ export function Layout() {
                 <NavLink to="/analysis">{t('nav.analysis')}</NavLink>
               </li>
               <li>
+                <NavLink to="/stress">{t('nav.stress')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/rates">{t('nav.rates')}</NavLink>
               </li>
               <li>

@@ -1,0 +1,2 @@
+// Running core's engines on several cores.
+export { runStressParallel, StressPool, type ParallelOptions } from './stress-pool.js';
