@@ -4,7 +4,8 @@
 # The server's binaries come from Debian's PostgreSQL (/usr/lib/postgresql/<version>/bin).
 set -euo pipefail
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
-PGPORT=${PGPORT:-55432}
+# A free port unless one is given: several suites (or sessions) may run side by side.
+PGPORT=${PGPORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 PGTMP=$(mktemp -d)
 run_as_postgres() {
   if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi

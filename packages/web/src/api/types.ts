@@ -6,7 +6,6 @@ import {
   type Severity,
 } from '@compact/core';
 import type { CrisisConsultation, CrisisEvent, CrisisRequest, RequestAction } from '@compact/core';
-import { PROPOSAL_STATUSES, SEVERITIES, type ImportedDocument, type ProposalStatus, type Severity } from '@compact/core';
 import type { StressResult, StressScenarioInput, StressSettingsInput } from '@compact/core';
 import type {
   AgreementSummary,
