@@ -183,11 +183,12 @@ function cellStats(model: CompiledModel, merged: MergedBlocks, c: number, scale:
   let met = 0;
   let min = Infinity;
   let max = -Infinity;
+  const threshold = model.threshold;
   for (let t = 0; t < trials; t++) {
     const v = values[t] as number;
     sum += v;
     if (v < 1) shortfall += (1 - v) * required;
-    if (meets(v, model.threshold)) met++;
+    if (meets(v, threshold)) met++;
     if (v < min) min = v;
     if (v > max) max = v;
   }
