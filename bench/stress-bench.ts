@@ -11,25 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { DataPackage, keyOf, planStress, simulateBlock, type CompiledModel, type StressSettingsInput } from '@compact/core';
 import { StressPool } from '@compact/compute';
 import { ANALYSIS_SCALES, analysisPackage, syntheticAsOf } from './analysis-synthetic.js';
-
-export interface BenchRow {
-  name: string;
-  median: number;
-  unit: string;
-  runs: number;
-  note?: string;
-}
+import { median, type BenchRow } from './measure.js';
 
 const TRIALS = 100_000;
 const PYTHON = '/usr/bin/python3';
 const shipped = DataPackage.parse(JSON.parse(readFileSync(fileURLToPath(new URL('../data/compact.json', import.meta.url)), 'utf8')));
 const shippedSettings: StressSettingsInput = { asOf: shipped.asOf ?? '2025-11-30', trials: TRIALS, seed: 1 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 async function timePool(workers: number, input: DataPackage, settings: StressSettingsInput, runs: number): Promise<{ cold: number; warm: number; cpu: number }> {
   const pool = new StressPool(workers);
