@@ -1,4 +1,5 @@
-import { CompactError, SYSTEM_VIEWER, type Viewer } from '@compact/core';
+import { CompactError, SYSTEM_VIEWER, analyseAgreementText, type Viewer } from '@compact/core';
+import { AgreementTexts } from '../agreement-texts.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type StoreOptions } from '../open-store.js';
 import type { Store } from '../store.js';
@@ -251,5 +252,27 @@ describe.each(testBackends)('crisis desk on $name', (backend) => {
     expect(heard.find((e) => e.topic === 'offer.received')).toMatchObject({ id: offer.id, requestId: request.id, ownerPartner: 'GB', classification: 'confidential' });
     expect(heard.find((e) => e.topic === 'event.declared')).toMatchObject({ id: event.id, audience: ['GB', 'US'] });
     unsubscribe();
+  });
+
+  it('a reset empties everything: texts and proposals, crisis records, the outbox', async () => {
+    const text = '1. The Participants will consult within 24 hours.\n\n2. The United Kingdom will provide GBP 2.5 billion in 2024.';
+    await new AgreementTexts(store).importText(
+      { agreementId: 'gb-ua', filename: 'gb.txt', format: 'txt', sha256: 'a'.repeat(64), bytes: text.length, original: new TextEncoder().encode(text), analysed: analyseAgreementText(text, { agreementId: 'gb-ua', provider: 'GB', beneficiary: 'UA' }) },
+      coordinator,
+    );
+    const { event } = await desk.declareEvent({ type: 'armed-attack', occurredAt: EVENT_AT, title: 'Strike' }, coordinator);
+    const request = await desk.createRequest(requestInput(event.id), coordinator);
+    await desk.transition(request.id, { action: 'submit' }, coordinator);
+    await desk.transition(request.id, { action: 'consult' }, coordinator);
+    await desk.addOffer(request.id, { partner: 'GB', item: 'radar', quantity: 1, earliestDelivery: '2026-03-20' }, gbOfficer);
+    time.set('2026-03-03T00:00:00.000Z');
+    await escalateDue(desk, { worker: 'a', webhookUrls: ['http://127.0.0.1:9/hook'] });
+    await store.reset();
+    expect(await store.isEmpty()).toBe(true);
+    expect(await desk.listEvents(coordinator)).toEqual([]);
+    expect(await listNotifications(desk, coordinator)).toEqual([]);
+    expect(await new WebhookOutbox(desk).list()).toEqual([]);
+    expect(await store.db.selectFrom('documents').select('id').execute()).toEqual([]);
+    expect(await store.verifyAudit()).toMatchObject({ ok: true, entries: 0 });
   });
 });
