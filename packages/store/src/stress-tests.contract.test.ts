@@ -43,6 +43,9 @@ describe.each(testBackends)('stress-test runs on $name', (backend) => {
     const listed = await runs.list(coordinator);
     expect(listed.map((r) => r.id).sort()).toEqual([run.id, failed.id].sort());
     expect(listed.every((r) => r.result === undefined)).toBe(true);
+    const audited = await store.auditEntries();
+    expect(audited.filter((entry) => entry.entity === 'stress-test').map((entry) => entry.entity_id)).toEqual(expect.arrayContaining([run.id, failed.id]));
+    expect(await store.verifyAudit()).toMatchObject({ ok: true });
   });
 
   it('shows a run only to viewers who see at least what its requester saw', async () => {

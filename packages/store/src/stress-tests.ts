@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@compact/core';
 import type { Selectable } from 'kysely';
+import { appendAudit } from './audit.js';
 import type { StressTestRow } from './schema.js';
 import type { Store } from './store.js';
 
@@ -95,7 +96,11 @@ export class StressTests {
       updated_at: at,
       finished_at: null,
     };
-    await this.store.db.insertInto('stress_tests').values(row).execute();
+    // Who ran which scenario is part of the record, like every other write.
+    await this.store.transaction(async (trx) => {
+      await trx.insertInto('stress_tests').values(row).execute();
+      await appendAudit(trx, viewer, { action: 'create', entity: 'stress-test', entityId: row.id, before: null, after: { params, scope: row.scope } }, at);
+    });
     return toRun(row, false);
   }
 
