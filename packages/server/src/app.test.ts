@@ -3,27 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { SYSTEM_VIEWER, parseScaled } from '@compact/core';
 import type { Store } from '@compact/store';
 import { testBackends } from '@compact/store/testing';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './serve.js';
-import { VIEWER_HEADER } from './viewer.js';
+import type { RunningServer } from './serve.js';
+import { apiCaller, CONFIDENTIAL_TEST_PLEDGE, startTestServer } from './test-server.js';
 
 const shipped = JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/compact.json', import.meta.url)), 'utf8')) as unknown;
-
-const confidentialPledge = {
-  id: 'gb-confidential-air-defence',
-  agreementId: 'gb-ua-2024',
-  provider: 'GB',
-  beneficiary: 'UA',
-  category: 'equipment',
-  capabilityArea: 'air-defence',
-  firmness: 'pledged',
-  quantity: { value: 2, item: 'illustrative launchers' },
-  money: { amount: '1000000', currency: 'EUR' },
-  period: { from: '2025-01-01', to: '2025-12-31' },
-  classification: 'confidential',
-  description: 'test record, not a fact',
-};
 
 describe.each(testBackends)('HTTP API on $name', (backend) => {
   let server: RunningServer;
@@ -35,29 +19,15 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     store = opened.store;
     dispose = opened.dispose;
     await store.importPackage(shipped, SYSTEM_VIEWER);
-    await store.create('commitments', confidentialPledge, SYSTEM_VIEWER);
-    server = await startServer({
-      store,
-      logger: pino({ level: 'silent' }),
-      version: 'test',
-      port: 0,
-      host: '127.0.0.1',
-      viewerPolicy: { anonymousRole: 'public', trustViewerHeader: true },
-    });
+    await store.create('commitments', CONFIDENTIAL_TEST_PLEDGE, SYSTEM_VIEWER);
+    server = await startTestServer(store);
   });
   afterAll(async () => {
     await server.close();
     await dispose();
   });
 
-  const call = async (path: string, init: RequestInit & { viewer?: string } = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.viewer) headers.set(VIEWER_HEADER, init.viewer);
-    if (init.body) headers.set('content-type', 'application/json');
-    const response = await fetch(`${server.url}${path}`, { ...init, headers });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as Record<string, any> };
-  };
+  const call = apiCaller(() => server);
 
   it('reports health and the database in use', async () => {
     const { status, body } = await call('/api/health');
@@ -92,14 +62,14 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
 
   it('hides a confidential commitment from the public and from another partner, everywhere', async () => {
     const ids = async (viewer?: string) => (await call('/api/commitments?provider=GB', viewer ? { viewer } : {})).body.items.map((c: any) => c.id);
-    expect(await ids()).not.toContain(confidentialPledge.id);
-    expect(await ids('partner-officer:FR')).not.toContain(confidentialPledge.id);
-    expect(await ids('analyst')).not.toContain(confidentialPledge.id);
-    expect(await ids('partner-officer:GB')).toContain(confidentialPledge.id);
-    expect(await ids('coordinator')).toContain(confidentialPledge.id);
-    expect((await call(`/api/commitments/${confidentialPledge.id}`, { viewer: 'partner-officer:FR' })).status).toBe(404);
+    expect(await ids()).not.toContain(CONFIDENTIAL_TEST_PLEDGE.id);
+    expect(await ids('partner-officer:FR')).not.toContain(CONFIDENTIAL_TEST_PLEDGE.id);
+    expect(await ids('analyst')).not.toContain(CONFIDENTIAL_TEST_PLEDGE.id);
+    expect(await ids('partner-officer:GB')).toContain(CONFIDENTIAL_TEST_PLEDGE.id);
+    expect(await ids('coordinator')).toContain(CONFIDENTIAL_TEST_PLEDGE.id);
+    expect((await call(`/api/commitments/${CONFIDENTIAL_TEST_PLEDGE.id}`, { viewer: 'partner-officer:FR' })).status).toBe(404);
     const publicExport = await call('/api/packages');
-    expect(JSON.stringify(publicExport.body)).not.toContain(confidentialPledge.id);
+    expect(JSON.stringify(publicExport.body)).not.toContain(CONFIDENTIAL_TEST_PLEDGE.id);
   });
 
   it('creates, updates and deletes through the API, naming the field of bad input', async () => {
@@ -149,7 +119,7 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     const publicCommitted = parseScaled(airDefence2025(asPublic.body)?.committed ?? '0', 2);
     const coordinatorCommitted = parseScaled(airDefence2025(asCoordinator.body).committed, 2);
     expect(coordinatorCommitted - publicCommitted).toBe(100000000n);
-    expect(JSON.stringify(asPublic.body)).not.toContain(confidentialPledge.id);
+    expect(JSON.stringify(asPublic.body)).not.toContain(CONFIDENTIAL_TEST_PLEDGE.id);
     const codes = new Set(asPublic.body.findings.map((finding: any) => finding.code));
     expect(codes).toContain('NO_CONSULTATION');
     expect(codes).toContain('GAP');

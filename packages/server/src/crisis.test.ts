@@ -7,7 +7,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrisisScheduler } from './crisis/scheduler.js';
 import { SIGNATURE_HEADER, DELIVERY_HEADER, verifyWebhookSignature } from './crisis/webhooks.js';
-import { startServer, type RunningServer } from './serve.js';
+import type { RunningServer } from './serve.js';
+import { startTestServer } from './test-server.js';
 import { VIEWER_HEADER } from './viewer.js';
 
 
@@ -61,7 +62,7 @@ describe.each(testBackends)('crisis requests over HTTP on $name', (backend) => {
     ({ store, dispose } = await backend.open());
     await store.importPackage(DATA, SYSTEM_VIEWER);
     desk = new CrisisDesk(store, { clock: () => new Date(now) });
-    server = await startServer({ store, desk, logger: pino({ level: 'silent' }), version: 'test', port: 0, host: '127.0.0.1', viewerPolicy: { anonymousRole: 'public', trustViewerHeader: true } });
+    server = await startTestServer(store, { desk });
   });
   afterAll(async () => {
     await server.close();

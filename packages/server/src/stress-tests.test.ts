@@ -5,26 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { runStress, SYSTEM_VIEWER } from '@compact/core';
 import type { Store } from '@compact/store';
 import { testBackends } from '@compact/store/testing';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './serve.js';
+import type { RunningServer } from './serve.js';
+import { apiCaller, CONFIDENTIAL_TEST_PLEDGE, startTestServer } from './test-server.js';
 import { VIEWER_HEADER } from './viewer.js';
 
 const shipped = JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/compact.json', import.meta.url)), 'utf8')) as unknown;
-
-const confidentialPledge = {
-  id: 'gb-confidential-air-defence',
-  agreementId: 'gb-ua-2024',
-  provider: 'GB',
-  beneficiary: 'UA',
-  category: 'equipment',
-  capabilityArea: 'air-defence',
-  firmness: 'pledged',
-  money: { amount: '1000000', currency: 'EUR' },
-  period: { from: '2025-01-01', to: '2025-12-31' },
-  classification: 'confidential',
-  description: 'test record, not a fact',
-};
 
 describe.each(testBackends)('stress tests over HTTP on $name', (backend) => {
   let server: RunningServer;
@@ -36,30 +22,15 @@ describe.each(testBackends)('stress tests over HTTP on $name', (backend) => {
     store = opened.store;
     dispose = opened.dispose;
     await store.importPackage(shipped, SYSTEM_VIEWER);
-    await store.create('commitments', confidentialPledge, SYSTEM_VIEWER);
-    server = await startServer({
-      store,
-      logger: pino({ level: 'silent' }),
-      version: 'test',
-      port: 0,
-      host: '127.0.0.1',
-      viewerPolicy: { anonymousRole: 'public', trustViewerHeader: true },
-      stressWorkers: 2,
-    });
+    await store.create('commitments', CONFIDENTIAL_TEST_PLEDGE, SYSTEM_VIEWER);
+    server = await startTestServer(store, { stressWorkers: 2 });
   });
   afterAll(async () => {
     await server.close();
     await dispose();
   });
 
-  const call = async (path: string, init: RequestInit & { viewer?: string } = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.viewer) headers.set(VIEWER_HEADER, init.viewer);
-    if (init.body) headers.set('content-type', 'application/json');
-    const response = await fetch(`${server.url}${path}`, { ...init, headers });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as Record<string, any> };
-  };
+  const call = apiCaller(() => server);
 
   /** Reads the run's event stream to its end: the events in order. */
   const events = async (id: string, viewer: string) => {

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { SYSTEM_VIEWER } from '@compact/core';
 import { makePdf } from '@compact/ingest/testing';
 import { testBackends } from '@compact/store/testing';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './serve.js';
+import type { RunningServer } from './serve.js';
+import { startTestServer } from './test-server.js';
 import { VIEWER_HEADER } from './viewer.js';
 
 const shipped = JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/compact.json', import.meta.url)), 'utf8')) as unknown;
@@ -30,7 +30,7 @@ describe.each(testBackends)('agreement texts over HTTP on $name', (backend) => {
     const opened = await backend.open();
     dispose = opened.dispose;
     await opened.store.importPackage(shipped, SYSTEM_VIEWER);
-    server = await startServer({ store: opened.store, logger: pino({ level: 'silent' }), version: 'test', port: 0, host: '127.0.0.1', viewerPolicy: { anonymousRole: 'public', trustViewerHeader: true } });
+    server = await startTestServer(opened.store);
   });
   afterAll(async () => {
     await server.close();
