@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Classification } from '@compact/core';
-import { FormField } from './FormField.js';
+import { SelectField } from './SelectField.js';
 import { CLASSIFICATIONS } from './vocabulary.js';
 
-/** Who may see what is being created: public, restricted or confidential, with the API's message for the field. */
+/** Who may see what is being created: public, restricted or confidential. */
 export function ClassificationField({
   id,
   value,
@@ -17,16 +17,15 @@ export function ClassificationField({
 }) {
   const { t } = useTranslation();
   return (
-    <FormField id={id} name="classification" label={t('crisis.classificationLabel')} error={error}>
-      {(props) => (
-        <select {...props} value={value} onChange={(e) => onChange(e.target.value as Classification)}>
-          {CLASSIFICATIONS.map((option) => (
-            <option key={option} value={option}>
-              {t(`crisis.classification.${option}`)}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
+    <SelectField
+      id={id}
+      name="classification"
+      label={t('crisis.classificationLabel')}
+      error={error}
+      value={value}
+      options={CLASSIFICATIONS}
+      optionLabel={(option) => t(`crisis.classification.${option}`)}
+      onChange={onChange}
+    />
   );
 }

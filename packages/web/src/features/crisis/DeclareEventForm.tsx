@@ -6,6 +6,7 @@ import { localInputToUtcIso, toLocalInput } from './datetime.js';
 import { fieldErrors } from './errors.js';
 import { ClassificationField } from './ClassificationField.js';
 import { FormError, FormField } from './FormField.js';
+import { SelectField } from './SelectField.js';
 import { useDeclareEvent } from './queries.js';
 import { EVENT_TYPES } from './vocabulary.js';
 
@@ -37,17 +38,16 @@ export function DeclareEventForm() {
     <form className="crisis-form" onSubmit={submit} aria-labelledby={`${prefix}-heading`} noValidate>
       <h2 id={`${prefix}-heading`}>{t('crisis.declare.heading')}</h2>
       <div className="crisis-form__grid">
-        <FormField id={`${prefix}-type`} name="type" label={t('crisis.declare.type')} error={errors.type}>
-          {(props) => (
-            <select {...props} value={type} onChange={(e) => setType(e.target.value as EventType)}>
-              {EVENT_TYPES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`crisis.eventType.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          id={`${prefix}-type`}
+          name="type"
+          label={t('crisis.declare.type')}
+          error={errors.type}
+          value={type}
+          options={EVENT_TYPES}
+          optionLabel={(value) => t(`crisis.eventType.${value}`)}
+          onChange={setType}
+        />
         <FormField
           id={`${prefix}-occurredAt`}
           name="occurredAt"

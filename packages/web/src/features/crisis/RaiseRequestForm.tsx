@@ -7,6 +7,7 @@ import { CAPABILITY_AREAS } from '../texts/vocabulary.js';
 import { fieldErrors } from './errors.js';
 import { ClassificationField } from './ClassificationField.js';
 import { FormError, FormField } from './FormField.js';
+import { SelectField } from './SelectField.js';
 import { LinesEditor } from './LinesEditor.js';
 import { PRIORITIES, initialLines, linesReducer, toLineInput, type Priority } from './lines.js';
 import { useCreateRequest } from './queries.js';
@@ -53,42 +54,26 @@ export function RaiseRequestForm({ eventId }: { eventId: string }) {
         >
           {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
         </FormField>
-        <FormField
+        <SelectField
           id={`${prefix}-capabilityArea`}
           name="capabilityArea"
           label={t('crisis.field.capabilityArea')}
           error={errors.capabilityArea}
-        >
-          {(props) => (
-            <select
-              {...props}
-              value={capabilityArea}
-              onChange={(e) => setCapabilityArea(e.target.value as CapabilityArea)}
-            >
-              {CAPABILITY_AREAS.map((area) => (
-                <option key={area} value={area}>
-                  {t(`capability.${area}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField
+          value={capabilityArea}
+          options={CAPABILITY_AREAS}
+          optionLabel={(area) => t(`capability.${area}`)}
+          onChange={setCapabilityArea}
+        />
+        <SelectField
           id={`${prefix}-priority`}
           name="priority"
           label={t('crisis.field.priority')}
           error={errors.priority}
-        >
-          {(props) => (
-            <select {...props} value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
-              {PRIORITIES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`crisis.priority.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+          value={priority}
+          options={PRIORITIES}
+          optionLabel={(value) => t(`crisis.priority.${value}`)}
+          onChange={setPriority}
+        />
         <ClassificationField
           id={`${prefix}-classification`}
           value={classification}
