@@ -1,31 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { SYSTEM_VIEWER, parseScaled } from '@compact/core';
-import type { Store } from '@compact/store';
+import { parseScaled } from '@compact/core';
 import { testBackends } from '@compact/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './serve.js';
-import { apiCaller, CONFIDENTIAL_TEST_PLEDGE, startTestServer } from './test-server.js';
-
-const shipped = JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/compact.json', import.meta.url)), 'utf8')) as unknown;
+import { apiCaller, CONFIDENTIAL_TEST_PLEDGE, openShippedServer } from './test-server.js';
 
 describe.each(testBackends)('HTTP API on $name', (backend) => {
   let server: RunningServer;
-  let store: Store;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    store = opened.store;
-    dispose = opened.dispose;
-    await store.importPackage(shipped, SYSTEM_VIEWER);
-    await store.create('commitments', CONFIDENTIAL_TEST_PLEDGE, SYSTEM_VIEWER);
-    server = await startTestServer(store);
+    ({ server, close } = await openShippedServer(backend, { withConfidentialPledge: true }));
   });
-  afterAll(async () => {
-    await server.close();
-    await dispose();
-  });
+  afterAll(() => close());
 
   const call = apiCaller(() => server);
 

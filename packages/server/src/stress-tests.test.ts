@@ -1,34 +1,22 @@
 // Stress tests over HTTP against the real server: a background run with progress as server-sent
 // events, the stored result, and results that use only what the requesting viewer may see.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { runStress, SYSTEM_VIEWER } from '@compact/core';
+import { runStress } from '@compact/core';
 import type { Store } from '@compact/store';
 import { testBackends } from '@compact/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './serve.js';
-import { apiCaller, CONFIDENTIAL_TEST_PLEDGE, startTestServer } from './test-server.js';
+import { apiCaller, openShippedServer } from './test-server.js';
 import { VIEWER_HEADER } from './viewer.js';
-
-const shipped = JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/compact.json', import.meta.url)), 'utf8')) as unknown;
 
 describe.each(testBackends)('stress tests over HTTP on $name', (backend) => {
   let server: RunningServer;
   let store: Store;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    store = opened.store;
-    dispose = opened.dispose;
-    await store.importPackage(shipped, SYSTEM_VIEWER);
-    await store.create('commitments', CONFIDENTIAL_TEST_PLEDGE, SYSTEM_VIEWER);
-    server = await startTestServer(store, { stressWorkers: 2 });
+    ({ server, store, close } = await openShippedServer(backend, { withConfidentialPledge: true, stressWorkers: 2 }));
   });
-  afterAll(async () => {
-    await server.close();
-    await dispose();
-  });
+  afterAll(() => close());
 
   const call = apiCaller(() => server);
 

@@ -1,6 +1,10 @@
 // Shared by the HTTP test suites: a real server on a free port over a test store, trusting the
 // viewer header, and a small client that names its viewer.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SYSTEM_VIEWER } from '@compact/core';
 import type { Store } from '@compact/store';
+import type { TestBackend } from '@compact/store/testing';
 import { pino } from 'pino';
 import type { AppOptions } from './app.js';
 import { startServer, type RunningServer } from './serve.js';
@@ -32,6 +36,32 @@ export function startTestServer(store: Store, options: Partial<AppOptions> = {})
     viewerPolicy: { anonymousRole: 'public', trustViewerHeader: true },
     ...options,
   });
+}
+
+/** The shipped dataset, as the HTTP suites load it. */
+export const SHIPPED_DATASET = JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/compact.json', import.meta.url)), 'utf8')) as unknown;
+
+export interface ShippedServer {
+  server: RunningServer;
+  store: Store;
+  close: () => Promise<void>;
+}
+
+/** A server over a new store of `backend` holding the shipped dataset (and, if asked, the confidential test pledge). */
+export async function openShippedServer(backend: TestBackend, options: Partial<AppOptions> & { withConfidentialPledge?: boolean } = {}): Promise<ShippedServer> {
+  const { withConfidentialPledge, ...appOptions } = options;
+  const { store, dispose } = await backend.open();
+  await store.importPackage(SHIPPED_DATASET, SYSTEM_VIEWER);
+  if (withConfidentialPledge) await store.create('commitments', CONFIDENTIAL_TEST_PLEDGE, SYSTEM_VIEWER);
+  const server = await startTestServer(store, appOptions);
+  return {
+    server,
+    store,
+    close: async () => {
+      await server.close();
+      await dispose();
+    },
+  };
 }
 
 export interface CallInit extends RequestInit {

@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { SYSTEM_VIEWER } from '@compact/core';
 import { makePdf } from '@compact/ingest/testing';
 import { testBackends } from '@compact/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './serve.js';
-import { startTestServer } from './test-server.js';
+import { openShippedServer } from './test-server.js';
 import { VIEWER_HEADER } from './viewer.js';
-
-const shipped = JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/compact.json', import.meta.url)), 'utf8')) as unknown;
 
 // A fictional test text in the Roman-section style, not a real agreement's wording.
 const TEXT = [
@@ -24,18 +19,12 @@ const TEXT = [
 
 describe.each(testBackends)('agreement texts over HTTP on $name', (backend) => {
   let server: RunningServer;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    dispose = opened.dispose;
-    await opened.store.importPackage(shipped, SYSTEM_VIEWER);
-    server = await startTestServer(opened.store);
+    ({ server, close } = await openShippedServer(backend));
   });
-  afterAll(async () => {
-    await server.close();
-    await dispose();
-  });
+  afterAll(() => close());
 
   const upload = async (name: string, content: Uint8Array | string, viewer = 'coordinator') => {
     const form = new FormData();
