@@ -18,7 +18,7 @@ export const FILTER_COLUMNS: { readonly [K in EntityKind]: Partial<Record<keyof 
   commitments: { agreementId: 'agreement_id', provider: 'owner_partner', coalitionId: 'coalition_id' },
   coalitions: {},
   requirements: {},
-  flows: { commitmentId: 'commitment_id' },
+  flows: { commitmentId: 'commitment_id', provider: 'owner_partner' },
 };
 
 /** The link columns a kind's table has beyond the shared record columns. */
@@ -31,19 +31,20 @@ export function linkColumns<K extends EntityKind>(kind: K, record: EntityRecordT
       return { agreement_id: commitment.agreementId ?? null, coalition_id: commitment.coalitionId ?? null };
     }
     case 'flows':
-      return { commitment_id: (record as Flow).commitmentId };
+      return { commitment_id: (record as Flow).commitmentId ?? null };
     default:
       return {};
   }
 }
 
-/** Kinds whose owner comes from a parent record: a clause from its agreement, a flow from its commitment. */
+/** Kinds whose owner comes from a parent record: a clause from its agreement, a linked flow from its commitment. */
 export function inheritedOwner<K extends EntityKind>(
   kind: K,
   record: EntityRecordTypes[K],
 ): { table: 'agreements' | 'commitments'; id: string } | undefined {
   if (kind === 'clauses') return { table: 'agreements', id: (record as Clause).agreementId };
-  if (kind === 'flows') return { table: 'commitments', id: (record as Flow).commitmentId };
+  const commitmentId = kind === 'flows' ? (record as Flow).commitmentId : undefined;
+  if (commitmentId) return { table: 'commitments', id: commitmentId };
   return undefined;
 }
 

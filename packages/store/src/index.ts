@@ -5,3 +5,4 @@ export type { AuditVerification } from './audit.js';
 export { AgreementTexts, type ImportedDocument, type Proposal, type ProposalStatus, type TextUpload } from './agreement-texts.js';
 export * from './crisis/index.js';
 export { StressTests, scopeOf, readableScopes, type StressTestRun, type StressTestStatus } from './stress-tests.js';
+export { importFlows, type FlowImportOptions, type FlowImportSummary } from './flow-import.js';

@@ -21,7 +21,7 @@ export interface CommitmentRow extends RecordRow {
 }
 
 export interface FlowRow extends RecordRow {
-  commitment_id: string;
+  commitment_id: string | null;
 }
 
 export interface AuditRow {

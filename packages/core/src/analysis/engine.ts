@@ -11,7 +11,7 @@ import { isCurrencyCode, minorUnits } from '../money/currency.js';
 import { divideRounded, parseScaled } from '../money/decimal.js';
 import { RateTable } from '../money/exchange-rates.js';
 import { endOfTerm, statusAsOf } from '../registry/valid-time.js';
-import type { Agreement, Clause, Coalition, Commitment, Flow, Partner, Requirement } from '../schema/entities.js';
+import { isLinkedFlow, type Agreement, type Clause, type Coalition, type Commitment, type Flow, type LinkedFlow, type Partner, type Requirement } from '../schema/entities.js';
 import type { CapabilityArea } from '../schema/vocabulary.js';
 import { Converter, divideHalfEven, EXACT_LIMIT } from './convert.js';
 import { dayNumber, daysInYear, daysInYearFrom, isIsoDate, spanOf, wholeYear, yearOf, type Span } from './dates.js';
@@ -442,6 +442,8 @@ class Engine implements RuleContext, Analysis {
   private describeFlows(flows: readonly Flow[]): void {
     for (let i = 0; i < flows.length; i++) {
       const flow = flows[i] as Flow;
+      // Tracker flows not linked to a commitment have no place in a commitment's coverage.
+      if (!isLinkedFlow(flow)) continue;
       if (this.flowStates.has(flow.id)) throw new RangeError(`duplicate flow id "${flow.id}"`);
       const state = this.describeFlow(flow);
       this.flowStates.set(flow.id, state);
@@ -541,7 +543,7 @@ class Engine implements RuleContext, Analysis {
     };
   }
 
-  private describeFlow(flow: Flow): FlowState {
+  private describeFlow(flow: LinkedFlow): FlowState {
     const year = yearOf(flow.on);
     let money: bigint | null = null;
     let unconvertible = false;

@@ -69,6 +69,9 @@ export function directOwner<K extends EntityKind>(kind: K, record: EntityRecordT
       return (record as Commitment).provider;
     case 'requirements':
       return (record as Requirement).beneficiary;
+    case 'flows':
+      // A linked flow takes its commitment's owner (the store reads it); an unlinked one its provider.
+      return (record as Flow).provider ?? null;
     default:
       return null;
   }

@@ -14,6 +14,10 @@ import {
 } from './common.js';
 import {
   AgreementKind,
+  AidType,
+  CoalitionRole,
+  DatePrecision,
+  ImplementationScore,
   AgreementStatus,
   CapabilityArea,
   CommitmentCategory,
@@ -30,6 +34,15 @@ import {
 
 // Every entity schema is `.loose()`: the data package promises that extra fields are kept.
 
+export const GdpFigure = z
+  .object({
+    year: z.number().int().min(1990).max(2100),
+    money: MoneyAmount,
+    sources: z.array(Source).min(1, 'a GDP figure needs its source'),
+  })
+  .loose();
+export type GdpFigure = z.infer<typeof GdpFigure>;
+
 export const Partner = z
   .object({
     code: PartnerCode,
@@ -40,6 +53,8 @@ export const Partner = z
     g7: z.boolean().optional(),
     natoSince: IsoDate.optional(),
     membershipConfidence: Confidence.optional(),
+    /** Gross domestic product by year: the default key for coalition fair shares. */
+    gdp: z.array(GdpFigure).optional(),
     ...recordFields,
   })
   .loose();
@@ -129,6 +144,19 @@ export type Clause = z.infer<typeof Clause>;
 
 export const Condition = z.object({ type: ConditionType, text: z.string().optional() }).loose();
 
+/** A person's judgement of how far a commitment is implemented, overriding the score derived from flows. */
+export const ImplementationOverride = z
+  .object({
+    /** The calendar year judged; absent for the commitment as a whole. */
+    year: z.number().int().min(1990).max(2100).optional(),
+    score: ImplementationScore,
+    note: z.string().min(1, 'say why the derived score is overridden'),
+    by: z.string().optional(),
+    on: IsoDate,
+  })
+  .loose();
+export type ImplementationOverride = z.infer<typeof ImplementationOverride>;
+
 export const Commitment = z
   .object({
     id: Id,
@@ -149,6 +177,7 @@ export const Commitment = z
     /** The commitment this one restates, so the same money is counted once. */
     countsAs: Id.nullable().optional(),
     description: z.string().optional(),
+    implementation: z.array(ImplementationOverride).optional(),
     ...recordFields,
   })
   .loose()
@@ -163,9 +192,56 @@ export const Milestone = z
     title: z.string().min(1),
     due: PartialDate,
     status: MilestoneStatus,
+    doneOn: IsoDate.optional(),
     sources: z.array(Source).optional(),
   })
   .loose();
+export type Milestone = z.infer<typeof Milestone>;
+
+/** A partner's role in a coalition over a span of time (open ends: since founding, still). */
+export const CoalitionMembership = z
+  .object({
+    partner: PartnerCode,
+    role: CoalitionRole,
+    from: PartialDate.optional(),
+    to: PartialDate.optional(),
+    sources: z.array(Source).optional(),
+  })
+  .loose();
+export type CoalitionMembership = z.infer<typeof CoalitionMembership>;
+
+/** What the coalition as a whole aims to provide: apportioned to its members by the fair-share key. */
+export const CoalitionRequirement = z
+  .object({
+    money: MoneyAmount.nullable().optional(),
+    quantity: Quantity.nullable().optional(),
+    period: Period.optional(),
+    basis: z.enum(['illustrative', 'sourced']),
+    description: z.string().optional(),
+    sources: z.array(Source).optional(),
+  })
+  .loose()
+  .refine((requirement) => requirement.money || requirement.quantity, {
+    message: 'a coalition requirement needs money or a quantity',
+    path: ['money'],
+  });
+export type CoalitionRequirement = z.infer<typeof CoalitionRequirement>;
+
+/** How the requirement is shared: by GDP (the default) or by shares the lead entered. */
+export const FairShareKey = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('gdp'), year: z.number().int().min(1990).max(2100).optional() }).loose(),
+  z
+    .object({
+      kind: z.literal('agreed'),
+      /** Weights by partner, decimal strings; normalised over the members they name. */
+      shares: z.record(PartnerCode, z.string().regex(/^\d+(\.\d+)?$/, 'a share is a decimal string such as "0.25"')),
+      enteredBy: z.string().optional(),
+      on: IsoDate.optional(),
+      note: z.string().optional(),
+    })
+    .loose(),
+]);
+export type FairShareKey = z.infer<typeof FairShareKey>;
 
 export const Coalition = z
   .object({
@@ -177,6 +253,9 @@ export const Coalition = z
     members: z.array(PartnerCode).default([]),
     founded: PartialDate.optional(),
     milestones: z.array(Milestone).default([]),
+    membership: z.array(CoalitionMembership).optional(),
+    requirement: CoalitionRequirement.nullable().optional(),
+    fairShareKey: FairShareKey.optional(),
     ...recordFields,
   })
   .loose();
@@ -205,18 +284,46 @@ export type Requirement = z.infer<typeof Requirement>;
 export const Flow = z
   .object({
     id: Id,
-    commitmentId: Id,
+    /** The commitment this flow fulfils; absent for flows imported from trackers that do not say. */
+    commitmentId: Id.nullable().optional(),
+    /** Who gives: the commitment's provider when linked, required when not. */
+    provider: PartnerCode.optional(),
+    beneficiary: PartnerCode.optional(),
+    capabilityArea: CapabilityArea.nullable().optional(),
+    aidType: AidType.optional(),
     stage: FlowStage,
     on: IsoDate,
+    onPrecision: DatePrecision.optional(),
+    /** When an allocation is due to be delivered. */
+    dueOn: IsoDate.optional(),
     money: MoneyAmount.nullable().optional(),
     quantity: Quantity.nullable().optional(),
     /** The flow this one passes money through (a coalition fund, the EU), so it is counted once. */
     parentFlowId: Id.nullable().optional(),
     newMoney: z.boolean().default(true),
+    /** The earlier-stage flow of the same money (the pledge an allocation carries out). */
+    restatesFlowId: Id.nullable().optional(),
+    description: z.string().optional(),
+    /** The row's identity in the dataset it came from, such as a Kiel tracker row. */
+    externalId: z.string().optional(),
     ...recordFields,
   })
-  .loose();
+  .loose()
+  .refine((flow) => Boolean(flow.commitmentId) || flow.provider !== undefined, {
+    message: 'a flow needs a commitmentId, or a provider when it is not linked to a commitment',
+    path: ['commitmentId'],
+  })
+  .refine((flow) => Boolean(flow.money) || Boolean(flow.quantity), {
+    message: 'a flow needs money or a quantity',
+    path: ['money'],
+  });
 export type Flow = z.infer<typeof Flow>;
+
+/** A flow recorded against a commitment: the analysis and implementation scores read only these. */
+export type LinkedFlow = Flow & { commitmentId: string };
+export function isLinkedFlow(flow: Flow): flow is LinkedFlow {
+  return typeof flow.commitmentId === 'string' && flow.commitmentId !== '';
+}
 
 export const ExchangeRateRecord = z
   .object({

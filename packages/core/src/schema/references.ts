@@ -64,13 +64,20 @@ export function referencesOf(key: string, row: Row): Reference[] {
     case 'coalitions':
       many('leads', 'partners');
       many('members', 'partners');
+      for (const [i, entry] of (Array.isArray(row.membership) ? row.membership : []).entries()) {
+        const partner = text((entry as Row | null)?.partner);
+        if (partner !== undefined) found.push({ path: ['membership', i, 'partner'], target: 'partners', id: partner });
+      }
       break;
     case 'requirements':
       one('beneficiary', 'partners');
       break;
     case 'flows':
       one('commitmentId', 'commitments');
+      one('provider', 'partners');
+      one('beneficiary', 'partners');
       one('parentFlowId', 'flows');
+      one('restatesFlowId', 'flows');
       break;
     case 'peaceFormula':
       many('agreementIds', 'agreements');

@@ -72,5 +72,19 @@ export const Priority = z.enum(['critical', 'high', 'medium', 'low']);
 export type Priority = z.infer<typeof Priority>;
 
 export const FlowStage = z.enum(['pledge', 'allocated', 'delivered']);
+export type FlowStage = z.infer<typeof FlowStage>;
+
+/** The Kiel tracker's general aid types, kept on flows that are not linked to a commitment. */
+export const AidType = z.enum(['military', 'financial', 'humanitarian']);
+export type AidType = z.infer<typeof AidType>;
+
+/** How much of a flow's date is known: Kiel rows often give only the month, or the year (month 0). */
+export const DatePrecision = z.enum(['day', 'month', 'year']);
+
+/** Peace Accords Matrix implementation scale: 0 not started, 1 minimal, 2 intermediate, 3 complete. */
+export const ImplementationScore = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
+export type ImplementationScore = z.infer<typeof ImplementationScore>;
+
+export const CoalitionRole = z.enum(['lead', 'member']);
 
 export const MilestoneStatus = z.enum(['open', 'done', 'late', 'cancelled']);

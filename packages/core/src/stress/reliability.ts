@@ -74,6 +74,7 @@ export function deliveryRecords(commitments: readonly Commitment[], flows: reado
   const delivered = new Map<string, number>();
   const recorded = new Set<string>();
   for (const flow of flows) {
+    if (!flow.commitmentId) continue;
     recorded.add(flow.commitmentId);
     if (flow.stage !== 'delivered' || !flow.money || flow.newMoney === false) continue;
     delivered.set(`${flow.commitmentId}\u0001${flow.money.currency}`, (delivered.get(`${flow.commitmentId}\u0001${flow.money.currency}`) ?? 0) + Number(flow.money.amount));

@@ -1,0 +1,167 @@
+import { sql, type Kysely } from 'kysely';
+import {
+  CompactError,
+  Flow,
+  canSee,
+  canWrite,
+  formatPath,
+  issuesFromZod,
+  validationError,
+  type ValidationIssue,
+  type Viewer,
+} from '@compact/core';
+import { appendAudit } from './audit.js';
+import type { Store } from './store.js';
+import type { FlowRow, Tables } from './schema.js';
+
+export interface FlowImportOptions {
+  /** What the flows came from (a file name, a tracker release): recorded in the audit log. */
+  readonly label: string;
+  /** Called after each written batch, for a progress bar. */
+  readonly onProgress?: (written: number, total: number) => void;
+}
+
+export interface FlowImportSummary {
+  readonly created: number;
+  readonly updated: number;
+}
+
+/** Rows per INSERT: 9 parameters each stays far below SQLite's and PostgreSQL's limits. */
+const BATCH = 500;
+/** At most this many problems are reported; the first ones are what a person fixes first. */
+const MAX_ISSUES = 200;
+
+/**
+ * Writes many flows at once (a tracker import of 100,000 rows): validated and reference-checked
+ * as a whole first, then inserted in multi-row statements inside one transaction, so a bad row
+ * changes nothing. Records whose id exists are replaced (a re-import of the same release). The
+ * audit log gets one entry for the import, naming its label and counts, rather than one per row.
+ */
+export async function importFlows(store: Store, input: readonly unknown[], viewer: Viewer, options: FlowImportOptions): Promise<FlowImportSummary> {
+  const issues: ValidationIssue[] = [];
+  const flows: Flow[] = [];
+  const seen = new Set<string>();
+  input.forEach((raw, index) => {
+    if (issues.length >= MAX_ISSUES) return;
+    const parsed = Flow.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...issuesFromZod(parsed.error, ['flows', index]));
+      return;
+    }
+    if (seen.has(parsed.data.id)) {
+      issues.push({ path: formatPath(['flows', index, 'id']), message: `flow "${parsed.data.id}" appears twice`, code: 'DUPLICATE_ID' });
+    }
+    seen.add(parsed.data.id);
+    flows.push(parsed.data);
+  });
+  if (issues.length > 0) throw validationError(issues.slice(0, MAX_ISSUES));
+
+  const db = store.db;
+  const ids = flows.map((flow) => flow.id);
+  const existing = await rowsById(db, ids);
+  const commitmentOwners = await ownersOf(db, [...new Set(flows.flatMap((flow) => (flow.commitmentId ? [flow.commitmentId] : [])))]);
+  const partners = new Set((await db.selectFrom('partners').select('id').execute()).map((row) => row.id));
+  const storedParents = await existingFlowIds(
+    db,
+    [...new Set(flows.flatMap((flow) => [flow.parentFlowId, flow.restatesFlowId]).filter((id): id is string => Boolean(id) && !seen.has(id as string)))],
+  );
+
+  const owners: Array<string | null> = [];
+  flows.forEach((flow, index) => {
+    const reference = (field: string, target: string, ok: boolean, id: string) => {
+      if (!ok && issues.length < MAX_ISSUES) {
+        issues.push({ path: formatPath(['flows', index, field]), message: `refers to ${target} "${id}", which does not exist`, code: 'UNKNOWN_REFERENCE' });
+      }
+    };
+    if (flow.commitmentId) reference('commitmentId', 'commitment', commitmentOwners.has(flow.commitmentId), flow.commitmentId);
+    if (flow.provider) reference('provider', 'partner', partners.has(flow.provider), flow.provider);
+    if (flow.beneficiary) reference('beneficiary', 'partner', partners.has(flow.beneficiary), flow.beneficiary);
+    for (const field of ['parentFlowId', 'restatesFlowId'] as const) {
+      const id = flow[field];
+      if (id) reference(field, 'flow', seen.has(id) || storedParents.has(id), id);
+    }
+    const owner = flow.commitmentId ? (commitmentOwners.get(flow.commitmentId) ?? null) : (flow.provider ?? null);
+    owners.push(owner);
+    const path = formatPath(['flows', index]);
+    assertWritable(viewer, flow.id, { classification: flow.classification, ownerPartner: owner }, path);
+    const current = existing.get(flow.id);
+    if (current) assertWritable(viewer, flow.id, { classification: current.classification as 'public', ownerPartner: current.owner_partner }, path);
+  });
+  if (issues.length > 0) throw validationError(issues);
+
+  const at = new Date().toISOString();
+  let created = 0;
+  await store.transaction(async (trx) => {
+    for (let start = 0; start < flows.length; start += BATCH) {
+      const batch = flows.slice(start, start + BATCH);
+      const values = batch.map((flow, offset) => {
+        const { version: _version, ...record } = flow;
+        if (!existing.has(flow.id)) created++;
+        return {
+          id: flow.id,
+          version: 1,
+          classification: flow.classification,
+          owner_partner: owners[start + offset] ?? null,
+          doc: JSON.stringify(record),
+          created_at: at,
+          updated_at: at,
+          commitment_id: flow.commitmentId ?? null,
+        };
+      });
+      await trx
+        .insertInto('flows')
+        .values(values)
+        .onConflict((conflict) =>
+          conflict.column('id').doUpdateSet((eb) => ({
+            version: sql<number>`flows.version + 1`,
+            classification: eb.ref('excluded.classification'),
+            owner_partner: eb.ref('excluded.owner_partner'),
+            doc: eb.ref('excluded.doc'),
+            updated_at: eb.ref('excluded.updated_at'),
+            commitment_id: eb.ref('excluded.commitment_id'),
+          })),
+        )
+        .execute();
+      options.onProgress?.(Math.min(start + BATCH, flows.length), flows.length);
+    }
+    await appendAudit(
+      trx,
+      viewer,
+      { action: 'import', entity: 'flows', entityId: options.label, before: null, after: { count: flows.length, created, updated: flows.length - created } },
+      at,
+    );
+  });
+  if (flows.length === 0) options.onProgress?.(0, 0);
+  return { created, updated: flows.length - created };
+}
+
+function assertWritable(viewer: Viewer, id: string, record: Parameters<typeof canWrite>[1], path: string): void {
+  if (canWrite(viewer, record)) return;
+  throw new CompactError(
+    viewer.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+    `${viewer.role === 'public' ? 'sign in to change' : 'you may not change'} flow "${canSee(viewer, record) ? id : '(hidden)'}"`,
+    path,
+  );
+}
+
+/** Looks ids up in slices, so a long list never exceeds a statement's parameter limit. */
+async function inSlices<T>(ids: readonly string[], look: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let start = 0; start < ids.length; start += 5000) out.push(...(await look(ids.slice(start, start + 5000))));
+  return out;
+}
+
+async function rowsById(db: Kysely<Tables>, ids: readonly string[]): Promise<Map<string, Pick<FlowRow, 'classification' | 'owner_partner'>>> {
+  const rows = await inSlices(ids, (slice) => db.selectFrom('flows').select(['id', 'classification', 'owner_partner']).where('id', 'in', slice).execute());
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+async function ownersOf(db: Kysely<Tables>, commitmentIds: readonly string[]): Promise<Map<string, string | null>> {
+  const rows = await inSlices(commitmentIds, (slice) => db.selectFrom('commitments').select(['id', 'owner_partner']).where('id', 'in', slice).execute());
+  return new Map(rows.map((row) => [row.id, row.owner_partner]));
+}
+
+async function existingFlowIds(db: Kysely<Tables>, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await inSlices(ids, (slice) => db.selectFrom('flows').select('id').where('id', 'in', slice).execute());
+  return new Set(rows.map((row) => row.id));
+}
