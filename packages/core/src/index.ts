@@ -15,3 +15,4 @@ export * from './text/index.js';
 export * from './random.js';
 export * from './crisis/index.js';
 export * from './stress/index.js';
+export * from './delivery/index.js';

@@ -86,5 +86,6 @@ export const ImplementationScore = z.union([z.literal(0), z.literal(1), z.litera
 export type ImplementationScore = z.infer<typeof ImplementationScore>;
 
 export const CoalitionRole = z.enum(['lead', 'member']);
+export type CoalitionRole = z.infer<typeof CoalitionRole>;
 
 export const MilestoneStatus = z.enum(['open', 'done', 'late', 'cancelled']);
