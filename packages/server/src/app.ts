@@ -12,6 +12,7 @@ import { registerAgreementRoutes } from './routes/agreements.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerTextRoutes } from './routes/texts.js';
 import { registerCrisisRoutes } from './routes/crisis.js';
+import { registerDeliveryRoutes } from './routes/delivery.js';
 import { registerLiveRoutes } from './routes/live.js';
 import { CrisisDesk } from '@compact/store';
 import { registerPackageRoutes } from './routes/packages.js';
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerCrisisRoutes(app, options.desk ?? new CrisisDesk(store));
   registerLiveRoutes(app, store);
   registerStressTestRoutes(app, options);
+  registerDeliveryRoutes(app, options);
 
   app.get('/api/openapi.json', (c) =>
     c.json(

@@ -26,6 +26,7 @@ const QUERY_DESCRIPTIONS: Record<string, string> = {
   eventId: 'only records of this crisis event',
   state: 'only requests in this state (draft, submitted, consulting, offers, allocated, delivering, closed, withdrawn)',
   format: 'json (default) or xml',
+  by: 'group by: a comma-separated list of provider, capabilityArea, year (default provider)',
 };
 
 export interface RouteDoc {
