@@ -419,6 +419,22 @@ function coalitionConfidence(
   };
 }
 
+/**
+ * Coalition targets the facts state in their milestones, as requirements the fair shares apportion.
+ * Only these two are stated as targets; the others have none on record, so they get none.
+ */
+const COALITION_TARGETS: Readonly<Record<string, { quantity: { value: number; item: string }; period?: { from: string; to: string }; description: string }>> = {
+  artillery: {
+    quantity: { value: 78, item: 'CAESAR howitzer' },
+    period: { from: '2024-01-01', to: '2024-12-31' },
+    description: 'Target stated at the launch in Paris on 2024-01-18: 78 CAESAR howitzers in 2024.',
+  },
+  drone: {
+    quantity: { value: 1_000_000, item: 'drone' },
+    description: 'Goal stated with the memorandum of 2024-07-10: 1 million drones (no period stated).',
+  },
+};
+
 function toCoalition(fact: FactsCoalition): CoalitionRow {
   const { confidence, extras } = coalitionConfidence(fact.confidence, `coalition ${fact.id}`);
   const sources = urlSources(fact.sources, confidence);
@@ -435,6 +451,7 @@ function toCoalition(fact: FactsCoalition): CoalitionRow {
       status: 'done' as const,
       sources,
     })),
+    ...(COALITION_TARGETS[fact.id] ? { requirement: { ...COALITION_TARGETS[fact.id], basis: 'sourced' as const, sources } } : {}),
     classification: 'public',
     sources,
     confidence,

@@ -90,6 +90,8 @@ describe.each(testBackends)('promise to delivery over HTTP on $name', (backend) 
     const key = { kind: 'agreed', shares: { LV: '1', GB: '3' }, version: coalition.version };
     const stranger = await call('/api/coalitions/drone/fair-share-key', { method: 'PUT', viewer: 'partner-officer:DE', body: JSON.stringify(key) });
     expect(stranger.status).toBe(403);
+    const otherLead = await call('/api/coalitions/drone/fair-share-key', { method: 'PUT', viewer: 'coalition-lead:artillery', body: JSON.stringify(key) });
+    expect(otherLead.status).toBe(403);
     const lead = await call('/api/coalitions/drone/fair-share-key', { method: 'PUT', viewer: 'partner-officer:LV', body: JSON.stringify(key) });
     expect(lead.status, lead.text).toBe(200);
     expect(lead.body.fairShareKey).toMatchObject({ kind: 'agreed', shares: { LV: '1', GB: '3' }, enteredBy: expect.any(String) });

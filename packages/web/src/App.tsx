@@ -4,7 +4,9 @@ import { Loading } from './components/QueryState.js';
 import { AgreementDetailPage } from './features/agreements/AgreementDetailPage.js';
 import { AgreementsPage } from './features/agreements/AgreementsPage.js';
 import { AnalysisPage } from './features/analysis/AnalysisPage.js';
+import { CoalitionPage } from './features/coalitions/CoalitionPage.js';
 import { CoalitionsPage } from './features/coalitions/CoalitionsPage.js';
+import { DeliveryPage } from './features/delivery/DeliveryPage.js';
 import { RatesPage } from './features/rates/RatesPage.js';
 import { TimelinePage } from './features/timeline/TimelinePage.js';
 import { Layout } from './layout/Layout.js';
@@ -31,6 +33,8 @@ export function App() {
         <Route index element={<AgreementsPage />} />
         <Route path="timeline" element={<TimelinePage />} />
         <Route path="coalitions" element={<CoalitionsPage />} />
+        <Route path="coalitions/:id" element={<CoalitionPage />} />
+        <Route path="delivery" element={<DeliveryPage />} />
         <Route path="analysis" element={<AnalysisPage />} />
         <Route path="rates" element={<RatesPage />} />
         <Route

@@ -1,4 +1,3 @@
-import { minorUnits } from '../money/currency.js';
 import { divideRounded, fractionDigits, parseScaled } from '../money/decimal.js';
 import { RateTable } from '../money/exchange-rates.js';
 import type { Coalition, CoalitionMembership, Commitment, Milestone, Partner } from '../schema/entities.js';

@@ -13,7 +13,7 @@ const agreements = [
 const commitment = (id: string, provider: string, extra: Record<string, unknown>) =>
   Commitment.parse({ id, agreementId: 'a-de', provider, beneficiary: 'UA', category: 'equipment', capabilityArea: 'air-defence', firmness: 'pledged', ...extra });
 const flow = (id: string, extra: Record<string, unknown>) => Flow.parse({ id, ...extra });
-const rates: ExchangeRateRecord[] = [{ currency: 'GBP', year: 2025, eurPerUnit: '1.2', source: 'test rate' } as ExchangeRateRecord];
+const rates: ExchangeRateRecord[] = [{ currency: 'GBP', year: 2025, eurPerUnit: '1.2', source: 'test rate' }];
 
 describe('the flow ledger', () => {
   const commitments = [

@@ -106,9 +106,11 @@ export function registerDeliveryRoutes(app: OpenAPIHono<AppEnv>, { store }: AppD
     const current = await store.get('coalitions', id, viewer);
     const key = parsed.data.kind === 'agreed' ? { ...parsed.data, enteredBy: viewer.actor ?? viewer.role, on: new Date().toISOString().slice(0, 10) } : parsed.data;
     const today = new Date().toISOString().slice(0, 10);
-    // A lead of the coalition today may set its key, though coalitions belong to no one partner.
+    // A lead of the coalition may set its key, though coalitions belong to no one partner: the
+    // coalition lead role scoped to it, or an officer of a partner that leads it today.
     const isLead = (coalition: Coalition) =>
-      viewer.role === 'partner-officer' && membersOn(coalition, today).some((member) => member.role === 'lead' && member.partner === viewer.partner);
+      (viewer.role === 'coalition-lead' && (viewer.coalitions ?? []).includes(coalition.id)) ||
+      (viewer.role === 'partner-officer' && membersOn(coalition, today).some((member) => member.role === 'lead' && member.partner === viewer.partner));
     const updated = await store.update('coalitions', id, { ...current, fairShareKey: key }, viewer, expectedVersion(c, body), (stored, next) => isLead(stored) && sameExceptKey(stored, next));
     return c.json(updated);
   });

@@ -1,6 +1,11 @@
 import { localIsoDate } from '../format/date.js';
 import { toAgreementView } from './agreementView.js';
 import type {
+  CoalitionRoadmap,
+  DeliveryRow,
+  FairShareKey,
+  ImplementationReport,
+  LateDelivery,
   AllocationInput,
   AllocationProposal,
   CrisisConsultation,
@@ -95,6 +100,14 @@ async function postJson<T>(path: string, body: unknown): Promise<T> {
   });
 }
 
+async function putJson<T>(path: string, body: unknown): Promise<T> {
+  return send<T>(url(path), {
+    method: 'PUT',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
 async function send<T>(address: string, init: RequestInit): Promise<T> {
   const signal = init.signal ?? undefined;
   let response: Response;
@@ -151,6 +164,21 @@ export const api = {
     getJson<Items<CommitmentView>>('/commitments', filter, signal),
 
   coalitions: (signal?: AbortSignal) => getJson<Items<CoalitionView>>('/coalitions', undefined, signal),
+
+  coalition: (id: string, signal?: AbortSignal) =>
+    getJson<CoalitionView>(`/coalitions/${encodeURIComponent(id)}`, undefined, signal),
+
+  coalitionRoadmap: (id: string, params: DeliveryParams, signal?: AbortSignal) =>
+    getJson<CoalitionRoadmap>(`/coalitions/${encodeURIComponent(id)}/roadmap`, { ...params }, signal),
+
+  setFairShareKey: (id: string, key: FairShareKey, version: number) =>
+    putJson<CoalitionView>(`/coalitions/${encodeURIComponent(id)}/fair-share-key`, { ...key, version }),
+
+  delivery: (params: DeliveryParams & { by: string }, signal?: AbortSignal) =>
+    getJson<DeliveryReport>('/delivery', { ...params }, signal),
+
+  implementation: (params: DeliveryParams, signal?: AbortSignal) =>
+    getJson<ImplementationReport>('/implementation', { ...params }, signal),
 
   clauses: (agreementId: string, signal?: AbortSignal) =>
     getJson<Items<ClauseView>>('/clauses', { agreementId }, signal),
@@ -242,6 +270,19 @@ export const crisisApi = {
 /** The server-sent events of a run's progress. */
 export function stressEventsUrl(id: string): string {
   return url(`/stress-tests/${encodeURIComponent(id)}/events`);
+}
+
+export interface DeliveryParams {
+  asOf: string;
+  currency: string;
+}
+
+export interface DeliveryReport {
+  asOf: string;
+  currency: string;
+  by: string[];
+  rows: DeliveryRow[];
+  late: LateDelivery[];
 }
 
 export interface AnalysisParams {

@@ -70,6 +70,9 @@ export function Layout() {
                 <NavLink to="/analysis">{t('nav.analysis')}</NavLink>
               </li>
               <li>
+                <NavLink to="/delivery">{t('nav.delivery')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/stress">{t('nav.stress')}</NavLink>
               </li>
               <li>

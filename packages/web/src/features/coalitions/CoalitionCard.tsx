@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CoalitionView } from '../../api/types.js';
 import { ConfidenceBadge, confidenceField } from '../../components/ConfidenceBadge.js';
 import { SourceLinks } from '../../components/SourceLinks.js';
@@ -78,6 +79,9 @@ export function CoalitionCard({ coalition }: { coalition: CoalitionView }) {
       ) : (
         <p className="muted">{t('coalitions.noMilestones')}</p>
       )}
+      <p>
+        <Link to={`/coalitions/${encodeURIComponent(coalition.id)}`}>{t('coalitions.open')}</Link>
+      </p>
       {coalition.sources.length > 0 ? (
         <details className="card-sources">
           <summary>{t('common.sources')}</summary>
