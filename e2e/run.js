@@ -665,6 +665,37 @@ const steps = [
     },
   ],
   [
+    'a coalition page shares its target out by the agreed key, and the delivery page shows the pipeline',
+    async ({ page, base }) => {
+      await page.goto(`${base}/coalitions`);
+      await page
+        .locator('article.coalition')
+        .filter({ has: page.getByRole('heading', { name: 'Artillery Coalition' }) })
+        .getByRole('link', { name: 'Roadmap and fair shares' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Artillery Coalition' }).waitFor();
+      await page.getByText(/Requirement: 78 CAESAR howitzer/).waitFor();
+      // No GDP is shipped, so the default key cannot share the target out.
+      await page.getByRole('cell', { name: 'share unknown' }).first().waitFor();
+      await page.getByLabel('shares agreed by the members').check();
+      await page.getByLabel('France').fill('1');
+      await page.getByLabel('United States').fill('1');
+      await page.getByRole('button', { name: 'Save the key' }).click();
+      await page.getByRole('status').filter({ hasText: 'Key saved.' }).waitFor();
+      await eventually(
+        () => page.locator('table.shares-table tbody tr').allInnerTexts(),
+        (rows) => rows.length === 2 && rows.every((row) => /50 %/.test(row) && /39/.test(row)),
+        'each lead should get half of the 78 howitzers',
+      );
+      await shot(page, 'coalition');
+      await page.getByRole('navigation').getByRole('link', { name: 'Delivery' }).click();
+      await page.getByRole('heading', { level: 1, name: 'From promise to delivery' }).waitFor();
+      await page.locator('table.delivery-table tbody tr').filter({ hasText: 'Germany' }).first().waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Implementation by partner' }).waitFor();
+      await shot(page, 'delivery');
+    },
+  ],
+  [
     'an unknown address shows the not-found page',
     async ({ page, base }) => {
       await page.goto(`${base}/no-such-page`);

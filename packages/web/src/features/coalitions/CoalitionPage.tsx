@@ -134,7 +134,7 @@ export function CoalitionPage() {
             ))}
           </tbody>
         </table>
-        {coalition.data ? <FairShareKeyForm key={coalition.data.version} roadmap={view} current={coalition.data.fairShareKey} version={coalition.data.version ?? 1} /> : null}
+        {coalition.data ? <FairShareKeyForm key={coalition.data.id} roadmap={view} current={coalition.data.fairShareKey} version={coalition.data.version ?? 1} /> : null}
       </section>
 
       <section aria-labelledby="coalition-milestones">
