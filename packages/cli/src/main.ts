@@ -4,6 +4,7 @@ import { describeError } from './output.js';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerCrisisCommands } from './commands/crisis.js';
+import { registerDeliveryCommands } from './commands/delivery.js';
 import { registerPackageCommands } from './commands/package.js';
 import { registerResetCommand } from './commands/reset.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerTextCommands(program, databaseFlags);
   registerCrisisCommands(program, databaseFlags);
   registerStressCommand(program, databaseFlags);
+  registerDeliveryCommands(program, databaseFlags);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
