@@ -26,7 +26,7 @@ export const nonEmptyText: TextFits = (text) => text !== '';
  * XML attributes and trimmed element text lose line breaks, tabs and outer whitespace in many
  * parsers, so only text without them is carried in XML; the rest goes in the extension as JSON.
  */
-export const plainLineText: TextFits = (text) => text !== '' && !/[\u0000-\u001f]/.test(text) && text.trim() === text;
+export const plainLineText: TextFits = (text) => text !== '' && ![...text].some((char) => char.charCodeAt(0) < 0x20) && text.trim() === text;
 
 function fits(value: unknown, type: FieldType, textFits: TextFits): boolean {
   switch (type) {
@@ -97,7 +97,7 @@ export function joinRecord(values: ReadonlyMap<string, unknown>, rest: Plain, fi
     const [head, sub] = splitPath(field.path);
     if (sub === undefined) record[head] = value;
     else {
-      const inner = isPlainObject(record[head]) ? (record[head] as Plain) : {};
+      const inner = isPlainObject(record[head]) ? (record[head]) : {};
       inner[sub] = value;
       record[head] = inner;
     }
@@ -125,6 +125,13 @@ function sortKeys(value: unknown): unknown {
     return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
   }
   return value;
+}
+
+/** Any scalar as text; objects as JSON rather than "[object Object]". */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 /** Text form of a carried scalar (CSV cells, XML attributes). */

@@ -29,7 +29,7 @@ export function writeCsv(rows: ReadonlyArray<readonly string[]>): string {
 
 /** Rows of text, the formula guard undone; a byte-order mark is dropped if a spreadsheet added one. */
 export function readCsv(text: string): string[][] {
-  const rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  const rows: string[][] = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
   return rows.map((row) => row.map(unguardCell));
 }
 

@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Commitment, Flow, Partner } from '@compact/core';
-import { canonicalJson, encodeScalar, isPlainObject, kebabName, plainLineText, splitRecord, type Plain } from '../record-fields.js';
+import { canonicalJson, encodeScalar, isPlainObject, kebabName, plainLineText, splitRecord } from '../record-fields.js';
 import {
   ACTIVITY_STATUS,
   COMPACT_IATI_NAMESPACE,
@@ -108,7 +108,7 @@ export function exportIati(source: IatiSource, options: IatiExportOptions = {}):
       'iati-activity': ordered.map((activity) => activityNode(activity, names)),
     },
   };
-  return builder.build(document) as string;
+  return builder.build(document);
 }
 
 function order(activity: Activity, source: IatiSource): number {
@@ -183,7 +183,7 @@ function commonArea(flows: readonly Flow[]): string | undefined {
 }
 
 function transactionNode(flow: Flow, activity: Activity, names: ReadonlyMap<string, string>): XmlNode {
-  const { values, rest } = splitRecord(flow as unknown as Plain, [...STANDARD_FIELDS, ...EXTENSION_FIELDS], plainLineText);
+  const { values, rest } = splitRecord(flow, [...STANDARD_FIELDS, ...EXTENSION_FIELDS], plainLineText);
   const provider = flow.provider ?? activity.provider;
   const receiver = flow.beneficiary ?? activity.beneficiary;
   const amount = values.get('money.amount');

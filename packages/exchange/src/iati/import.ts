@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { CapabilityArea, validationError } from '@compact/core';
-import { decodeScalar, isPlainObject, joinRecord, kebabName, type Plain } from '../record-fields.js';
+import { decodeScalar, textOf, isPlainObject, joinRecord, kebabName, type Plain } from '../record-fields.js';
 import {
   COMPACT_IATI_NAMESPACE,
   EXTENSION_FIELDS,
@@ -48,14 +48,14 @@ const parser = new XMLParser({
 function text(node: unknown): string | undefined {
   if (typeof node === 'string') return node;
   if (isPlainObject(node) && typeof node['#text'] === 'string') return node['#text'];
-  if (isPlainObject(node) && node['#text'] !== undefined) return String(node['#text']);
+  if (isPlainObject(node) && node['#text'] !== undefined) return textOf(node['#text']);
   return undefined;
 }
 
 function attr(node: unknown, name: string): string | undefined {
   if (!isPlainObject(node)) return undefined;
   const value = node[`@_${name}`];
-  return value === undefined ? undefined : String(value);
+  return value === undefined ? undefined : textOf(value);
 }
 
 function firstNarrative(node: unknown): string | undefined {
