@@ -14,6 +14,7 @@ import { registerTextRoutes } from './routes/texts.js';
 import { registerCrisisRoutes } from './routes/crisis.js';
 import { registerLiveRoutes } from './routes/live.js';
 import { CrisisDesk } from '@compact/store';
+import { registerExportRoutes } from './routes/exports.js';
 import { registerPackageRoutes } from './routes/packages.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { registerStressTestRoutes } from './routes/stress-tests.js';
@@ -73,6 +74,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerAgreementRoutes(app, options);
   registerRegistryRoutes(app, options);
   registerPackageRoutes(app, options);
+  registerExportRoutes(app, options);
   registerAnalysisRoutes(app, options);
   registerTextRoutes(app, options);
   registerCrisisRoutes(app, options.desk ?? new CrisisDesk(store));
