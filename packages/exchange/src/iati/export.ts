@@ -98,7 +98,15 @@ export function exportIati(source: IatiSource, options: IatiExportOptions = {}):
     }
   }
   // Commitments come in package order, then unlinked groups in order of their first flow.
-  const ordered = [...activities.values()].sort((a, b) => order(a, source) - order(b, source));
+  const flowIndex = new Map(source.flows.map((flow, index) => [flow, index]));
+  const commitmentIndex = new Map((source.commitments ?? []).map((commitment, index) => [commitment, index]));
+  const rank = (activity: Activity) => {
+    const index = activity.commitment ? commitmentIndex.get(activity.commitment) : undefined;
+    if (index !== undefined) return index;
+    const first = activity.flows[0];
+    return commitmentIndex.size + (first ? (flowIndex.get(first) ?? 0) : 0);
+  };
+  const ordered = [...activities.values()].map((activity) => ({ activity, rank: rank(activity) })).sort((a, b) => a.rank - b.rank).map((entry) => entry.activity);
   const document = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     'iati-activities': {
@@ -109,14 +117,6 @@ export function exportIati(source: IatiSource, options: IatiExportOptions = {}):
     },
   };
   return builder.build(document);
-}
-
-function order(activity: Activity, source: IatiSource): number {
-  const commitments = source.commitments ?? [];
-  const index = activity.commitment ? commitments.indexOf(activity.commitment) : -1;
-  if (index >= 0) return index;
-  const first = activity.flows[0];
-  return commitments.length + (first ? source.flows.indexOf(first) : 0);
 }
 
 function activityNode(activity: Activity, names: ReadonlyMap<string, string>): XmlNode {
