@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -186,6 +186,48 @@ describe('compact command line', { timeout: 120_000 }, () => {
     expect((await compact(['crisis', 'tick'], crisisEnv)).stdout).toBe('nothing due\n');
     expect((await compact(['audit', 'verify'], crisisEnv)).code).toBe(0);
   }, 180_000);
+
+  it('exports CSV, IATI and FTS and imports each back exactly', async () => {
+    // Illustrative flows, not facts: linked, unlinked with a parent, quantity only, awkward text.
+    const flows = [
+      { id: 'cli-pledge', commitmentId: 'gb-ua-2024-1', stage: 'pledge', on: '2024-01-12', money: { amount: '2500000000', currency: 'GBP' }, description: '=cmd "quoted", <&> Київ\nline 2' },
+      { id: 'cli-fund', provider: 'EU', aidType: 'military', stage: 'allocated', on: '2024-03-01', money: { amount: '74.4', currency: 'EUR' } },
+      { id: 'cli-child', provider: 'DE', aidType: 'military', stage: 'delivered', on: '2024-04-01', onPrecision: 'month', money: { amount: '10', currency: 'EUR' }, parentFlowId: 'cli-fund', newMoney: false },
+      { id: 'cli-tanks', provider: 'US', stage: 'delivered', on: '2024-01-01', quantity: { value: 31, item: 'M1 Abrams' }, classification: 'restricted', extra: { kept: true } },
+    ];
+    const withFlows = join(folder, 'with-flows.json');
+    writeFileSync(withFlows, JSON.stringify({ ...JSON.parse(readFileSync(shipped, 'utf8')), flows }));
+    const source = { COMPACT_DB: join(folder, 'exchange-source.sqlite') };
+    expect((await compact(['import', withFlows], source)).code).toBe(0);
+    const out = (name: string) => join(folder, name);
+    for (const [format, file] of [['csv', 'csv-1'], ['iati', 'flows-1.xml'], ['fts', 'flows-1.fts.json'], ['fts-csv', 'flows-fts-1.csv']] as const) {
+      const exported = await compact(['export', '--format', format, '--out', out(file)], source);
+      expect(exported.code, exported.stderr).toBe(0);
+    }
+    expect((await compact(['export', '--format', 'csv'], source)).stderr).toMatch(/give --out DIR/);
+    expect(readFileSync(out('flows-1.xml'), 'utf8')).toContain('<transaction ref="cli-pledge">');
+
+    const csvTarget = { COMPACT_DB: join(folder, 'exchange-csv.sqlite') };
+    const imported = await compact(['import', out('csv-1')], csvTarget);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect((await compact(['export', '--format', 'csv', '--out', out('csv-2')], csvTarget)).code).toBe(0);
+    for (const name of readdirSync(out('csv-1'))) expect(readFileSync(join(out('csv-2'), name), 'utf8'), name).toBe(readFileSync(join(out('csv-1'), name), 'utf8'));
+
+    const flowsTarget = { COMPACT_DB: join(folder, 'exchange-flows.sqlite') };
+    expect((await compact(['import', shipped], flowsTarget)).code).toBe(0);
+    const iati = await compact(['import', out('flows-1.xml')], flowsTarget);
+    expect(iati.stdout).toContain('(IATI): created 4 flows');
+    await compact(['export', '--format', 'iati', '--out', out('flows-2.xml')], flowsTarget);
+    const undated = (file: string) => readFileSync(out(file), 'utf8').replace(/generated-datetime="[^"]+"/, '');
+    expect(undated('flows-2.xml')).toBe(undated('flows-1.xml'));
+    const fts = await compact(['import', out('flows-1.fts.json')], flowsTarget);
+    expect(fts.stdout).toContain('(FTS): created 0 flows; updated 4 flows');
+    expect((await compact(['import', out('flows-fts-1.csv')], flowsTarget)).stdout).toContain('updated 4 flows');
+    await compact(['export', '--format', 'fts', '--out', out('flows-2.fts.json')], flowsTarget);
+    // Each import replaced the flows again, so only the store-managed version differs.
+    const unversioned = (file: string) => readFileSync(out(file), 'utf8').replace(/"version": \d+/g, '"version": 1');
+    expect(unversioned('flows-2.fts.json')).toBe(unversioned('flows-1.fts.json'));
+  }, 300_000);
 
   it('exits 2 on a usage error', async () => {
     expect((await compact(['no-such-command'], env)).code).toBe(2);

@@ -1,1 +1,3 @@
-export {};
+export * from './csv/index.js';
+export * from './iati/index.js';
+export * from './fts/index.js';

@@ -15,6 +15,7 @@ import { registerCrisisRoutes } from './routes/crisis.js';
 import { registerDeliveryRoutes } from './routes/delivery.js';
 import { registerLiveRoutes } from './routes/live.js';
 import { CrisisDesk } from '@compact/store';
+import { registerExportRoutes } from './routes/exports.js';
 import { registerPackageRoutes } from './routes/packages.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { registerStressTestRoutes } from './routes/stress-tests.js';
@@ -74,6 +75,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerAgreementRoutes(app, options);
   registerRegistryRoutes(app, options);
   registerPackageRoutes(app, options);
+  registerExportRoutes(app, options);
   registerAnalysisRoutes(app, options);
   registerTextRoutes(app, options);
   registerCrisisRoutes(app, options.desk ?? new CrisisDesk(store));

@@ -1,0 +1,17 @@
+export {
+  FTS_CSV_COLUMNS,
+  FTS_STATUS,
+  exportFts,
+  ftsCsv,
+  importFts,
+  looksLikeFts,
+  looksLikeFtsCsv,
+  readFtsCsv,
+  type FtsDocument,
+  type FtsExportOptions,
+  type FtsFlow,
+  type FtsImport,
+  type FtsImportOptions,
+  type FtsObject,
+  type FtsSource,
+} from './fts.js';
