@@ -197,6 +197,19 @@ describe.each(testBackends)('store contract on $name', (backend) => {
     expectCompactError(await store.get('commitments', 'gb-public', coordinator).catch((e: unknown) => e), 'NOT_FOUND');
   });
 
+  it('refuses a flow more visible than its commitment, so a public flow cannot reveal a confidential pledge', async () => {
+    const confidential = (await store.list('commitments', coordinator)).find((commitment) => commitment.classification === 'confidential');
+    expect(confidential).toBeDefined();
+    const flow = { id: 'leaky', commitmentId: confidential?.id, stage: 'delivered', on: '2025-02-01', money: { amount: '1', currency: 'EUR' } };
+    const error = expectCompactError(await store.create('flows', flow, coordinator).catch((caught: unknown) => caught), 'VALIDATION');
+    expect(error.path).toBe('$.classification');
+    expect(error.message).toMatch(/may not be more visible/);
+    const imported = await store.importPackage({ format: 'compact/1', flows: [flow] }, coordinator).catch((caught: unknown) => caught);
+    expect(expectCompactError(imported, 'VALIDATION').path).toBe('$.flows[0].classification');
+    await store.create('flows', { ...flow, classification: 'confidential' }, coordinator);
+    expect((await store.list('flows', publicViewer)).map((entry) => entry.id)).not.toContain('leaky');
+  });
+
   it('names the field of a reference that does not exist', async () => {
     const error = expectCompactError(
       await store

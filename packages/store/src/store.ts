@@ -16,6 +16,7 @@ import {
   referencesOf,
   validatePackage,
   validationError,
+  type Classification,
   type EntityKind,
   type EntityRecordTypes,
   type KnownIds,
@@ -50,6 +51,8 @@ export type WriteGrant<K extends EntityKind> = (current: EntityRecordTypes[K], n
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 const PACKAGE_EXTRAS_KEY = 'package-extras';
+
+const CLASSIFICATION_RANK: Readonly<Record<Classification, number>> = { public: 0, restricted: 1, confidential: 2 };
 
 /** Crisis tables, children first, so that a reset can empty them in order. */
 const CRISIS_TABLES = ['webhook_attempts', 'webhook_deliveries', 'notifications', 'allocations', 'offers', 'crisis_requests', 'consultations', 'crisis_events'] as const;
@@ -272,7 +275,7 @@ export class Store {
         const records = pkg[kind] as EntityRecordTypes[typeof kind][];
         for (const [index, record] of records.entries()) {
           const id = recordId(kind, record);
-          const owner = await this.ownerOf(trx, kind, record);
+          const owner = await this.ownerOf(trx, kind, record, formatPath([kind, index]));
           const current = await this.table(trx, kind)
             .select(['t.doc', 't.version', 't.classification', 't.owner_partner'])
             .where('t.id', '=', id)
@@ -429,10 +432,24 @@ export class Store {
     );
   }
 
-  private async ownerOf<K extends EntityKind>(db: Db, kind: K, record: EntityRecordTypes[K]): Promise<string | null> {
+  /**
+   * The partner that owns the record. A clause or linked flow takes its parent's owner, and may
+   * not be more visible than its parent: a public flow on a confidential commitment would show
+   * that the commitment exists and what it moved.
+   */
+  private async ownerOf<K extends EntityKind>(db: Db, kind: K, record: EntityRecordTypes[K], path = '$'): Promise<string | null> {
     const parent = inheritedOwner(kind, record);
     if (!parent) return directOwner(kind, record);
-    const row = await this.table(db, parent.table).select('t.owner_partner').where('t.id', '=', parent.id).executeTakeFirst();
+    const row = await this.table(db, parent.table).select(['t.owner_partner', 't.classification']).where('t.id', '=', parent.id).executeTakeFirst();
+    if (row && CLASSIFICATION_RANK[record.classification] < CLASSIFICATION_RANK[row.classification as Classification]) {
+      throw validationError([
+        {
+          path: `${path}.classification`,
+          message: `is ${record.classification}, but its ${parent.table === 'commitments' ? 'commitment' : 'agreement'} "${parent.id}" is ${row.classification}: a record may not be more visible than the one it belongs to`,
+          code: 'CLASSIFICATION_BELOW_PARENT',
+        },
+      ]);
+    }
     return row?.owner_partner ?? null;
   }
 
