@@ -19,6 +19,7 @@ import { compareFindings, NONE, sortClauses } from './finding.js';
 import { formatMinor, QUANTITY_SCALE, ratio4 } from './format.js';
 import {
   MONEY,
+  NO_COUNTS,
   valueAt,
   type AgreementInfo,
   type AreaGroup,
@@ -283,6 +284,16 @@ function countIn(map: Map<string, number>, key: string, delta: number): void {
   if (value === 0) map.delete(key);
   else map.set(key, value);
 }
+
+/** `countIn` on a cell's counted map, which is made on first write (it starts as the shared `NO_COUNTS`). */
+function countInto(map: ReadonlyMap<string, number>, key: string, delta: number): ReadonlyMap<string, number> {
+  const writable = map === NO_COUNTS ? new Map<string, number>() : (map as Map<string, number>);
+  countIn(writable, key, delta);
+  return writable;
+}
+
+/** A cell's providers before its first committed entry (shared, never written). */
+const NO_SLOTS: ReadonlyMap<string, ProviderSlot> = new Map<string, ProviderSlot>();
 
 function normaliseItem(item: string): string {
   return item.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -646,7 +657,7 @@ class Engine implements RuleContext, Analysis {
       if (value === null || value === undefined) continue;
       const cell = this.cell(group, measure, series.fromYear + i);
       cell.required += value;
-      countIn(cell.requirementIds, id, 1);
+      cell.requirementIds = countInto(cell.requirementIds, id, 1);
     }
   }
 
@@ -781,7 +792,6 @@ class Engine implements RuleContext, Analysis {
     let cell = byYear.get(year);
     if (!cell) {
       cell = {
-        key: `${group.key}\u0001${measure.key}\u0001${year}`,
         sortKey: `${group.beneficiary}\u0001${group.area ?? '\uffff'}\u0001${String(year).padStart(4, '0')}\u0001${measure.key}`,
         beneficiary: group.beneficiary,
         area: group.area,
@@ -789,16 +799,16 @@ class Engine implements RuleContext, Analysis {
         measure,
         group,
         required: 0n,
-        requirementIds: new Map(),
+        requirementIds: NO_COUNTS,
         committed: 0n,
         atRisk: 0n,
         delivered: 0n,
-        providers: new Map(),
+        providers: NO_SLOTS,
         natoLost: 0n,
         natoReview: 0n,
-        natoAgreements: new Map(),
-        clauses: new Map(),
-        endingClauses: new Map(),
+        natoAgreements: NO_COUNTS,
+        clauses: NO_COUNTS,
+        endingClauses: NO_COUNTS,
         clauseRefs: null,
       };
       byYear.set(year, cell);
@@ -820,27 +830,32 @@ class Engine implements RuleContext, Analysis {
       const kind = flags & 3;
       if (kind === KIND_COMMITTED) {
         cell.committed += amount;
-        const slot: ProviderSlot | undefined = cell.providers.get(provider);
+        let providers = cell.providers as Map<string, ProviderSlot>;
+        if (providers === NO_SLOTS) {
+          providers = new Map();
+          cell.providers = providers;
+        }
+        const slot: ProviderSlot | undefined = providers.get(provider);
         if (!slot) {
           // A new slot takes the amount as it is: no new bigints for a provider's only entry in a cell.
-          cell.providers.set(provider, { committed: amount, ending: flags & ENDS ? amount : 0n, starting: flags & STARTS ? amount : 0n });
+          providers.set(provider, { committed: amount, ending: flags & ENDS ? amount : 0n, starting: flags & STARTS ? amount : 0n });
         } else {
           slot.committed += amount;
           if (flags & ENDS) slot.ending += amount;
           if (flags & STARTS) slot.starting += amount;
-          if (slot.committed === 0n) cell.providers.delete(provider);
+          if (slot.committed === 0n) providers.delete(provider);
         }
         const lost = entries[i + 3] as bigint;
         const review = entries[i + 4] as bigint;
         if (lost !== 0n || review !== 0n) {
           cell.natoLost += sign === 1 ? lost : -lost;
           cell.natoReview += sign === 1 ? review : -review;
-          if (agreementId) countIn(cell.natoAgreements, agreementId, sign);
+          if (agreementId) cell.natoAgreements = countInto(cell.natoAgreements, agreementId, sign);
         }
         if (clauseKey) {
-          countIn(cell.clauses, clauseKey, sign);
+          cell.clauses = countInto(cell.clauses, clauseKey, sign);
           cell.clauseRefs = null;
-          if (flags & ENDS) countIn(cell.endingClauses, clauseKey, sign);
+          if (flags & ENDS) cell.endingClauses = countInto(cell.endingClauses, clauseKey, sign);
         }
       } else if (kind === KIND_AT_RISK) {
         cell.atRisk += amount;
