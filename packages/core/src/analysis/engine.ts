@@ -250,6 +250,15 @@ function smallMinor(amount: string, currency: string): number | null {
   return small <= Number.MAX_SAFE_INTEGER ? small : null;
 }
 
+/**
+ * A canonical amount as a map key: the number itself when it is a whole number of up to 15 digits
+ * (read exactly, and canonical strings have no leading zeros, so equal keys are equal amounts and
+ * the other way round), else the string. A number key needs no string hashed or compared.
+ */
+function amountKey(canonical: string): string | number {
+  return canonical.length <= 15 && isDigits(canonical) ? Number(canonical) : canonical;
+}
+
 /** The amount as a canonical decimal ("100.50" and "0100.5" are "100.5"), the duplicate bucket key. */
 function canonicalAmount(amount: string): string {
   if (isDigits(amount)) return amount;
@@ -339,7 +348,7 @@ class Engine implements RuleContext, Analysis {
    * compares only a provider's own commitments: a few hundred small maps stay in the processor's
    * cache where one map of 100,000 amounts does not. The editable engine keeps `duplicateBuckets`.
    */
-  private readonly amountsByProvider = new Map<string, Map<string, State | State[]>>();
+  private readonly amountsByProvider = new Map<string, Map<string | number, State | State[]>>();
   /** One-shot only: the buckets of `amountsByProvider` with two or more commitments, in order of making. */
   private readonly providerBuckets: State[][] = [];
 
@@ -447,7 +456,7 @@ class Engine implements RuleContext, Analysis {
     for (const [key, bucket] of this.duplicateBuckets) start(this.duplicateFindings, key, this.runDuplicates(bucket));
     for (const bucket of this.providerBuckets) collect(this.runDuplicates(bucket));
     this.sortedFindings = found.sort(compareFindings);
-    for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
+    if (this.retain) for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
   }
 
   private describeFlows(flows: readonly Flow[]): void {
@@ -978,7 +987,7 @@ class Engine implements RuleContext, Analysis {
     if (this.leadsOf.has(state.provider)) push(this.byProvider, state.provider, state);
     if (state.duplicateKey && this.duplicateRules.length > 0) {
       if (this.retain) push(this.duplicateBuckets, state.duplicateKey, state);
-      else this.bucketOnce(state.duplicateKey, state);
+      else this.bucketOnce(amountKey(state.duplicateKey), state);
     }
     if (state.item && state.bucket && state.area) {
       const items = state.group.items;
@@ -992,7 +1001,7 @@ class Engine implements RuleContext, Analysis {
   }
 
   /** One-shot `push` into a provider's duplicate buckets: a bucket is made for an amount's second commitment. */
-  private bucketOnce(key: string, state: State): void {
+  private bucketOnce(key: string | number, state: State): void {
     let amounts = this.amountsByProvider.get(state.provider);
     if (!amounts) {
       amounts = new Map();
@@ -1326,7 +1335,19 @@ class Engine implements RuleContext, Analysis {
     };
   }
 
+  /** A one-shot run's result: its rows straight from the sorted cells, without the editable engine's maps. */
+  private oneShotResult(): AnalysisResult {
+    const cells = this.cells.slice().sort(byCellSortKey);
+    const coverage: CoverageRow[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      const row = this.row(cells[i] as Cell);
+      if (row) coverage.push(row);
+    }
+    return { asOf: this.asOf, currency: this.currency, natoAccession: this.options.natoAccession, coverage, findings: this.sortedFindings.slice() };
+  }
+
   result(): AnalysisResult {
+    if (!this.retain) return this.oneShotResult();
     for (const cell of this.staleRows) {
       const row = this.row(cell);
       const had = this.rows.has(cell);
@@ -1336,7 +1357,7 @@ class Engine implements RuleContext, Analysis {
     }
     this.staleRows.clear();
     if (this.rowSetChanged) {
-      this.sortedCells = this.cells.filter((cell) => this.rows.has(cell)).sort((a, b) => compareText(a.sortKey, b.sortKey));
+      this.sortedCells = this.cells.filter((cell) => this.rows.has(cell)).sort(byCellSortKey);
       this.rowSetChanged = false;
     }
     if (this.removedFindings.size > 0 || this.addedFindings.length > 0) {
@@ -1400,6 +1421,10 @@ function run(rules: readonly Rule[], call: (rule: Rule) => readonly Finding[] | 
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byCellSortKey(a: Cell, b: Cell): number {
+  return compareText(a.sortKey, b.sortKey);
 }
 
 function byRef(a: Clause, b: Clause): number {
