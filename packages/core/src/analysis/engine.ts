@@ -78,6 +78,31 @@ const NO_YEARS: readonly number[] = Object.freeze([]);
 type Entries = (Cell | bigint | number)[];
 const STRIDE = 5;
 
+/**
+ * The engine's cells and provider slots carry, besides the exact bigint totals rules read, a part
+ * held in a double: a one-shot run adds its money there while every amount and running sum is a
+ * safe integer (an amount that would take a sum past 2^53 − 1 goes to the bigint instead), and
+ * `settle` moves it into the bigint once, after all commitments are in. So the sums stay exact and
+ * the 100,000 commitments' yearly amounts make no bigint each. The editable engine leaves them 0.
+ */
+interface EngineCell extends Cell {
+  committedSmall: number;
+  atRiskSmall: number;
+}
+
+interface Slot extends ProviderSlot {
+  small: number;
+  smallEnding: number;
+  smallStarting: number;
+}
+
+/** `current + amount` when it is a safe integer (then the double sum is exact); else -1, and the caller adds `amount` as a bigint. */
+function addSmall(current: number, amount: number): number {
+  const next = current + amount;
+  // Two safe integers add exactly when their sum is safe; a larger exact sum rounds to ≥ 2^53.
+  return next <= Number.MAX_SAFE_INTEGER ? next : -1;
+}
+
 function fraction(value: number, name: string): bigint {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`option ${name} must be a non-negative number, not ${value}`);
   return BigInt(Math.round(value * 1_000_000));
@@ -376,6 +401,8 @@ class Engine implements RuleContext, Analysis {
   /** false for a one-shot `analyze`: entries are not kept for edits. */
   private readonly retain: boolean;
   private readonly scratch: Entries = [];
+  /** One-shot: a commitment's money per year in doubles (see `smallMoneyOf`). */
+  private readonly smallParts: (number | null)[] = [];
   private readonly missingYears: number[] = [];
   private readonly ignoredYears: number[] = [];
   private readonly interned = new Interned();
@@ -518,6 +545,7 @@ class Engine implements RuleContext, Analysis {
       next[state.group.ordinal] = at + 1;
     }
     for (let i = 0; i < ordered.length; i++) this.contribute(ordered[i] as State);
+    if (!this.retain) this.settle();
   }
 
   /** One-shot: the commitment rules on every commitment, their findings into `found`. */
@@ -800,7 +828,7 @@ class Engine implements RuleContext, Analysis {
     }
     let cell = byYear.get(year);
     if (!cell) {
-      cell = {
+      const made: EngineCell = {
         sortKey: `${group.beneficiary}\u0001${group.area ?? '\uffff'}\u0001${String(year).padStart(4, '0')}\u0001${measure.key}`,
         beneficiary: group.beneficiary,
         area: group.area,
@@ -812,6 +840,8 @@ class Engine implements RuleContext, Analysis {
         committed: 0n,
         atRisk: 0n,
         delivered: 0n,
+        committedSmall: 0,
+        atRiskSmall: 0,
         providers: NO_SLOTS,
         natoLost: 0n,
         natoReview: 0n,
@@ -820,6 +850,7 @@ class Engine implements RuleContext, Analysis {
         endingClauses: NO_COUNTS,
         clauseRefs: null,
       };
+      cell = made;
       byYear.set(year, cell);
       this.cells.push(cell);
       this.rowSetChanged = true;
@@ -834,8 +865,14 @@ class Engine implements RuleContext, Analysis {
     const clauseKey = state.clauseKey;
     for (let i = 0; i < entries.length; i += STRIDE) {
       const cell = entries[i] as Cell;
-      const amount = sign === 1 ? (entries[i + 1] as bigint) : -(entries[i + 1] as bigint);
+      const raw = entries[i + 1] as bigint | number;
       const flags = entries[i + 2] as number;
+      if (typeof raw === 'number') {
+        // A one-shot run's amount held in a double (added, never taken out; NATO parts are 0).
+        this.applySmall(cell as EngineCell, provider, raw, flags, clauseKey);
+        continue;
+      }
+      const amount = sign === 1 ? raw : -raw;
       const kind = flags & 3;
       if (kind === KIND_COMMITTED) {
         cell.committed += amount;
@@ -847,7 +884,15 @@ class Engine implements RuleContext, Analysis {
         const slot: ProviderSlot | undefined = providers.get(provider);
         if (!slot) {
           // A new slot takes the amount as it is: no new bigints for a provider's only entry in a cell.
-          providers.set(provider, { committed: amount, ending: flags & ENDS ? amount : 0n, starting: flags & STARTS ? amount : 0n });
+          const made: Slot = {
+            committed: amount,
+            ending: flags & ENDS ? amount : 0n,
+            starting: flags & STARTS ? amount : 0n,
+            small: 0,
+            smallEnding: 0,
+            smallStarting: 0,
+          };
+          providers.set(provider, made);
         } else {
           slot.committed += amount;
           if (flags & ENDS) slot.ending += amount;
@@ -875,6 +920,125 @@ class Engine implements RuleContext, Analysis {
         this.touched.add(cell);
         this.staleRows.add(cell);
       }
+    }
+  }
+
+  /** `apply` of one committed or at-risk amount held in a double (one-shot only; see `EngineCell`). */
+  private applySmall(cell: EngineCell, provider: string, amount: number, flags: number, clauseKey: string | null): void {
+    if ((flags & 3) === KIND_AT_RISK) {
+      const sum = addSmall(cell.atRiskSmall, amount);
+      if (sum >= 0) cell.atRiskSmall = sum;
+      else cell.atRisk += BigInt(amount);
+      return;
+    }
+    const sum = addSmall(cell.committedSmall, amount);
+    if (sum >= 0) cell.committedSmall = sum;
+    else cell.committed += BigInt(amount);
+    let providers = cell.providers as Map<string, Slot>;
+    if (providers === NO_SLOTS) {
+      providers = new Map();
+      cell.providers = providers;
+    }
+    const slot = providers.get(provider);
+    if (!slot) {
+      const made: Slot = {
+        committed: 0n,
+        ending: 0n,
+        starting: 0n,
+        small: amount,
+        smallEnding: flags & ENDS ? amount : 0,
+        smallStarting: flags & STARTS ? amount : 0,
+      };
+      providers.set(provider, made);
+    } else {
+      const committed = addSmall(slot.small, amount);
+      if (committed >= 0) slot.small = committed;
+      else slot.committed += BigInt(amount);
+      if (flags & ENDS) {
+        const ending = addSmall(slot.smallEnding, amount);
+        if (ending >= 0) slot.smallEnding = ending;
+        else slot.ending += BigInt(amount);
+      }
+      if (flags & STARTS) {
+        const starting = addSmall(slot.smallStarting, amount);
+        if (starting >= 0) slot.smallStarting = starting;
+        else slot.starting += BigInt(amount);
+      }
+    }
+    if (clauseKey) {
+      cell.clauses = countInto(cell.clauses, clauseKey, 1);
+      cell.clauseRefs = null;
+      if (flags & ENDS) cell.endingClauses = countInto(cell.endingClauses, clauseKey, 1);
+    }
+  }
+
+  /** Moves the parts held in doubles into the exact bigint totals, once all commitments are in. */
+  private settle(): void {
+    for (let i = 0; i < this.cells.length; i++) {
+      const cell = this.cells[i] as EngineCell;
+      if (cell.committedSmall !== 0) cell.committed += BigInt(cell.committedSmall);
+      if (cell.atRiskSmall !== 0) cell.atRisk += BigInt(cell.atRiskSmall);
+      cell.committedSmall = 0;
+      cell.atRiskSmall = 0;
+      if (cell.providers === NO_SLOTS) continue;
+      for (const slot of (cell.providers as Map<string, Slot>).values()) {
+        if (slot.small !== 0) slot.committed += BigInt(slot.small);
+        if (slot.smallEnding !== 0) slot.ending += BigInt(slot.smallEnding);
+        if (slot.smallStarting !== 0) slot.starting += BigInt(slot.smallStarting);
+        slot.small = 0;
+        slot.smallEnding = 0;
+        slot.smallStarting = 0;
+      }
+    }
+  }
+
+  /**
+   * One-shot: a commitment's own money per year as doubles, into `this.smallParts` (null: no rate
+   * that year), when every part is exact in a double — the same values `moneyOf` gives as bigints.
+   * False when some part needs bigints (then `moneyOf` is used).
+   */
+  private smallMoneyOf(state: State): boolean {
+    const currency = state.moneyCurrency;
+    const span = state.span;
+    const small = state.smallMoney;
+    if (currency === null || !span || small === null) return false;
+    const years = span.toYear - span.fromYear + 1;
+    if (years <= 0) return false;
+    const parts = this.smallParts;
+    parts.length = years;
+    if (state.moneyPerYear || years === 1) {
+      for (let i = 0; i < years; i++) parts[i] = small;
+    } else {
+      // spreadByDays, written into the scratch list.
+      const totalDays = span.to - span.from + 1;
+      if (!(totalDays > 0 && small * totalDays <= EXACT_LIMIT)) return false;
+      let days = 0;
+      let previous = 0;
+      for (let i = 0; i < years; i++) {
+        days += daysInYear(span, span.fromYear + i);
+        const cumulative = divideHalfEven(small * days, totalDays);
+        parts[i] = cumulative - previous;
+        previous = cumulative;
+      }
+    }
+    for (let i = 0; i < years; i++) {
+      const converted = this.converter.convertSmallNumber(parts[i] as number, currency, span.fromYear + i);
+      if (converted !== null && Number.isNaN(converted)) return false;
+      parts[i] = converted;
+    }
+    return true;
+  }
+
+  /** `carve` of `smallParts` for a commitment nothing restates and no NATO date splits: one entry per year with money. */
+  private carveSmall(out: Entries, state: State, kind: number): void {
+    const span = state.span as Span;
+    const parts = this.smallParts;
+    for (let i = 0; i < parts.length; i++) {
+      const amount = parts[i];
+      if (amount === null || amount === undefined || amount <= 0) continue;
+      const year = span.fromYear + i;
+      const flags = kind | (span.toYear === year ? ENDS : 0) | (span.fromYear === year ? STARTS : 0);
+      out.push(this.cell(state.group, MONEY, year), amount, flags, 0n, 0n);
     }
   }
 
@@ -947,8 +1111,13 @@ class Engine implements RuleContext, Analysis {
     if (state.bucket && state.span) {
       const kind = state.bucket === 'committed' ? KIND_COMMITTED : KIND_AT_RISK;
       const children = this.effectiveChildren(state);
-      const money = this.moneyOf(state);
-      if (money) this.carve(out, state, kind, MONEY, money, children);
+      // One-shot, in doubles where exact: nothing to carve out, no NATO split (its parts are bigints).
+      if (!this.retain && children === null && !(state.natoEffect && this.natoDay !== null) && this.smallMoneyOf(state)) {
+        this.carveSmall(out, state, kind);
+      } else {
+        const money = this.moneyOf(state);
+        if (money) this.carve(out, state, kind, MONEY, money, children);
+      }
       const quantity = state.quantityMeasure ? this.quantityOf(state) : null;
       if (quantity && state.quantityMeasure) this.carve(out, state, kind, state.quantityMeasure, quantity, children);
     }
