@@ -96,6 +96,11 @@ interface Slot extends ProviderSlot {
   smallStarting: number;
 }
 
+/** big + small as a bigint: one bigint made when big is 0n (the common case). */
+function plus(big: bigint, small: number): bigint {
+  return big === 0n ? BigInt(small) : big + BigInt(small);
+}
+
 /** `current + amount` when it is a safe integer (then the double sum is exact); else -1, and the caller adds `amount` as a bigint. */
 function addSmall(current: number, amount: number): number {
   const next = current + amount;
@@ -865,13 +870,8 @@ class Engine implements RuleContext, Analysis {
     const clauseKey = state.clauseKey;
     for (let i = 0; i < entries.length; i += STRIDE) {
       const cell = entries[i] as Cell;
-      const raw = entries[i + 1] as bigint | number;
+      const raw = entries[i + 1] as bigint;
       const flags = entries[i + 2] as number;
-      if (typeof raw === 'number') {
-        // A one-shot run's amount held in a double (added, never taken out; NATO parts are 0).
-        this.applySmall(cell as EngineCell, provider, raw, flags, clauseKey);
-        continue;
-      }
       const amount = sign === 1 ? raw : -raw;
       const kind = flags & 3;
       if (kind === KIND_COMMITTED) {
@@ -976,15 +976,15 @@ class Engine implements RuleContext, Analysis {
   private settle(): void {
     for (let i = 0; i < this.cells.length; i++) {
       const cell = this.cells[i] as EngineCell;
-      if (cell.committedSmall !== 0) cell.committed += BigInt(cell.committedSmall);
-      if (cell.atRiskSmall !== 0) cell.atRisk += BigInt(cell.atRiskSmall);
+      if (cell.committedSmall !== 0) cell.committed = plus(cell.committed, cell.committedSmall);
+      if (cell.atRiskSmall !== 0) cell.atRisk = plus(cell.atRisk, cell.atRiskSmall);
       cell.committedSmall = 0;
       cell.atRiskSmall = 0;
       if (cell.providers === NO_SLOTS) continue;
       for (const slot of (cell.providers as Map<string, Slot>).values()) {
-        if (slot.small !== 0) slot.committed += BigInt(slot.small);
-        if (slot.smallEnding !== 0) slot.ending += BigInt(slot.smallEnding);
-        if (slot.smallStarting !== 0) slot.starting += BigInt(slot.smallStarting);
+        if (slot.small !== 0) slot.committed = plus(slot.committed, slot.small);
+        if (slot.smallEnding !== 0) slot.ending = plus(slot.ending, slot.smallEnding);
+        if (slot.smallStarting !== 0) slot.starting = plus(slot.starting, slot.smallStarting);
         slot.small = 0;
         slot.smallEnding = 0;
         slot.smallStarting = 0;
@@ -1029,8 +1029,12 @@ class Engine implements RuleContext, Analysis {
     return true;
   }
 
-  /** `carve` of `smallParts` for a commitment nothing restates and no NATO date splits: one entry per year with money. */
-  private carveSmall(out: Entries, state: State, kind: number): void {
+  /**
+   * `carve` and `apply` of `smallParts` for a commitment nothing restates and no NATO date splits,
+   * one year at a time: a one-shot run keeps no entries, and a double in the entries list would be
+   * boxed. Each cell still sees the commitment's amounts in the order `apply` would add them.
+   */
+  private carveSmall(state: State, kind: number): void {
     const span = state.span as Span;
     const parts = this.smallParts;
     for (let i = 0; i < parts.length; i++) {
@@ -1038,7 +1042,7 @@ class Engine implements RuleContext, Analysis {
       if (amount === null || amount === undefined || amount <= 0) continue;
       const year = span.fromYear + i;
       const flags = kind | (span.toYear === year ? ENDS : 0) | (span.fromYear === year ? STARTS : 0);
-      out.push(this.cell(state.group, MONEY, year), amount, flags, 0n, 0n);
+      this.applySmall(this.cell(state.group, MONEY, year) as EngineCell, state.provider, amount, flags, state.clauseKey);
     }
   }
 
@@ -1113,7 +1117,7 @@ class Engine implements RuleContext, Analysis {
       const children = this.effectiveChildren(state);
       // One-shot, in doubles where exact: nothing to carve out, no NATO split (its parts are bigints).
       if (!this.retain && children === null && !(state.natoEffect && this.natoDay !== null) && this.smallMoneyOf(state)) {
-        this.carveSmall(out, state, kind);
+        this.carveSmall(state, kind);
       } else {
         const money = this.moneyOf(state);
         if (money) this.carve(out, state, kind, MONEY, money, children);
