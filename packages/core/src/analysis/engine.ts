@@ -1,6 +1,7 @@
 // The coordination analysis engine: coverage per beneficiary × capability area × year against
 // requirements, and the findings of the rules in ./rules. Pure and deterministic: the analysis day
-// is a parameter, money is bigint minor units throughout, and every output is sorted.
+// is a parameter, money is exact integer minor units throughout (bigints; a one-shot run adds in
+// doubles while they are safe integers and settles into the bigints once), and every output is sorted.
 //
 // The engine is incremental. Each commitment's contribution to the cells ("entries") is kept, so an
 // edit takes out the entries of the commitments it affects (the edited one, the ones it restates or
