@@ -149,6 +149,20 @@ export class Converter {
     return divideRounded(BigInt(minor) * factor.numerator, factor.denominator);
   }
 
+  /**
+   * `convertSmall` kept in a double: the same value where the product fits a double exactly, NaN
+   * where it would need bigints, null without a rate. `minor` is a non-negative safe integer.
+   */
+  convertSmallNumber(minor: number, currency: string, year: number): number | null {
+    if (currency === this.target) return minor;
+    const factor = this.factor(currency, year);
+    if (!factor) return null;
+    if (factor.smallDenominator > 0 && minor * factor.smallNumerator <= EXACT_LIMIT) {
+      return divideHalfEven(minor * factor.smallNumerator, factor.smallDenominator);
+    }
+    return Number.NaN;
+  }
+
   /** Minor units of `currency` into minor units of the target, or null without a rate. */
   convert(minor: bigint, currency: string, year: number): bigint | null {
     if (currency === this.target) return minor;

@@ -1,6 +1,7 @@
 // The coordination analysis engine: coverage per beneficiary × capability area × year against
 // requirements, and the findings of the rules in ./rules. Pure and deterministic: the analysis day
-// is a parameter, money is bigint minor units throughout, and every output is sorted.
+// is a parameter, money is exact integer minor units throughout (bigints; a one-shot run adds in
+// doubles while they are safe integers and settles into the bigints once), and every output is sorted.
 //
 // The engine is incremental. Each commitment's contribution to the cells ("entries") is kept, so an
 // edit takes out the entries of the commitments it affects (the edited one, the ones it restates or
@@ -19,6 +20,7 @@ import { compareFindings, NONE, sortClauses } from './finding.js';
 import { formatMinor, QUANTITY_SCALE, ratio4 } from './format.js';
 import {
   MONEY,
+  NO_COUNTS,
   valueAt,
   type AgreementInfo,
   type AreaGroup,
@@ -76,6 +78,36 @@ const NO_YEARS: readonly number[] = Object.freeze([]);
  */
 type Entries = (Cell | bigint | number)[];
 const STRIDE = 5;
+
+/**
+ * The engine's cells and provider slots carry, besides the exact bigint totals rules read, a part
+ * held in a double: a one-shot run adds its money there while every amount and running sum is a
+ * safe integer (an amount that would take a sum past 2^53 − 1 goes to the bigint instead), and
+ * `settle` moves it into the bigint once, after all commitments are in. So the sums stay exact and
+ * the 100,000 commitments' yearly amounts make no bigint each. The editable engine leaves them 0.
+ */
+interface EngineCell extends Cell {
+  committedSmall: number;
+  atRiskSmall: number;
+}
+
+interface Slot extends ProviderSlot {
+  small: number;
+  smallEnding: number;
+  smallStarting: number;
+}
+
+/** big + small as a bigint: one bigint made when big is 0n (the common case). */
+function plus(big: bigint, small: number): bigint {
+  return big === 0n ? BigInt(small) : big + BigInt(small);
+}
+
+/** `current + amount` when it is a safe integer (then the double sum is exact); else -1, and the caller adds `amount` as a bigint. */
+function addSmall(current: number, amount: number): number {
+  const next = current + amount;
+  // Two safe integers add exactly when their sum is safe; a larger exact sum rounds to ≥ 2^53.
+  return next <= Number.MAX_SAFE_INTEGER ? next : -1;
+}
 
 function fraction(value: number, name: string): bigint {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`option ${name} must be a non-negative number, not ${value}`);
@@ -249,6 +281,15 @@ function smallMinor(amount: string, currency: string): number | null {
   return small <= Number.MAX_SAFE_INTEGER ? small : null;
 }
 
+/**
+ * A canonical amount as a map key: the number itself when it is a whole number of up to 15 digits
+ * (read exactly, and canonical strings have no leading zeros, so equal keys are equal amounts and
+ * the other way round), else the string. A number key needs no string hashed or compared.
+ */
+function amountKey(canonical: string): string | number {
+  return canonical.length <= 15 && isDigits(canonical) ? Number(canonical) : canonical;
+}
+
 /** The amount as a canonical decimal ("100.50" and "0100.5" are "100.5"), the duplicate bucket key. */
 function canonicalAmount(amount: string): string {
   if (isDigits(amount)) return amount;
@@ -283,6 +324,16 @@ function countIn(map: Map<string, number>, key: string, delta: number): void {
   if (value === 0) map.delete(key);
   else map.set(key, value);
 }
+
+/** `countIn` on a cell's counted map, which is made on first write (it starts as the shared `NO_COUNTS`). */
+function countInto(map: ReadonlyMap<string, number>, key: string, delta: number): ReadonlyMap<string, number> {
+  const writable = map === NO_COUNTS ? new Map<string, number>() : (map as Map<string, number>);
+  countIn(writable, key, delta);
+  return writable;
+}
+
+/** A cell's providers before its first committed entry (shared, never written). */
+const NO_SLOTS: ReadonlyMap<string, ProviderSlot> = new Map<string, ProviderSlot>();
 
 function normaliseItem(item: string): string {
   return item.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -328,7 +379,7 @@ class Engine implements RuleContext, Analysis {
    * compares only a provider's own commitments: a few hundred small maps stay in the processor's
    * cache where one map of 100,000 amounts does not. The editable engine keeps `duplicateBuckets`.
    */
-  private readonly amountsByProvider = new Map<string, Map<string, State | State[]>>();
+  private readonly amountsByProvider = new Map<string, Map<string | number, State | State[]>>();
   /** One-shot only: the buckets of `amountsByProvider` with two or more commitments, in order of making. */
   private readonly providerBuckets: State[][] = [];
 
@@ -356,6 +407,8 @@ class Engine implements RuleContext, Analysis {
   /** false for a one-shot `analyze`: entries are not kept for edits. */
   private readonly retain: boolean;
   private readonly scratch: Entries = [];
+  /** One-shot: a commitment's money per year in doubles (see `smallMoneyOf`). */
+  private readonly smallParts: (number | null)[] = [];
   private readonly missingYears: number[] = [];
   private readonly ignoredYears: number[] = [];
   private readonly interned = new Interned();
@@ -436,7 +489,7 @@ class Engine implements RuleContext, Analysis {
     for (const [key, bucket] of this.duplicateBuckets) start(this.duplicateFindings, key, this.runDuplicates(bucket));
     for (const bucket of this.providerBuckets) collect(this.runDuplicates(bucket));
     this.sortedFindings = found.sort(compareFindings);
-    for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
+    if (this.retain) for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
   }
 
   private describeFlows(flows: readonly Flow[]): void {
@@ -500,6 +553,7 @@ class Engine implements RuleContext, Analysis {
       next[state.group.ordinal] = at + 1;
     }
     for (let i = 0; i < ordered.length; i++) this.contribute(ordered[i] as State);
+    if (!this.retain) this.settle();
   }
 
   /** One-shot: the commitment rules on every commitment, their findings into `found`. */
@@ -648,7 +702,7 @@ class Engine implements RuleContext, Analysis {
       if (value === null || value === undefined) continue;
       const cell = this.cell(group, measure, series.fromYear + i);
       cell.required += value;
-      countIn(cell.requirementIds, id, 1);
+      cell.requirementIds = countInto(cell.requirementIds, id, 1);
     }
   }
 
@@ -782,8 +836,7 @@ class Engine implements RuleContext, Analysis {
     }
     let cell = byYear.get(year);
     if (!cell) {
-      cell = {
-        key: `${group.key}\u0001${measure.key}\u0001${year}`,
+      const made: EngineCell = {
         sortKey: `${group.beneficiary}\u0001${group.area ?? '\uffff'}\u0001${String(year).padStart(4, '0')}\u0001${measure.key}`,
         beneficiary: group.beneficiary,
         area: group.area,
@@ -791,18 +844,21 @@ class Engine implements RuleContext, Analysis {
         measure,
         group,
         required: 0n,
-        requirementIds: new Map(),
+        requirementIds: NO_COUNTS,
         committed: 0n,
         atRisk: 0n,
         delivered: 0n,
-        providers: new Map(),
+        committedSmall: 0,
+        atRiskSmall: 0,
+        providers: NO_SLOTS,
         natoLost: 0n,
         natoReview: 0n,
-        natoAgreements: new Map(),
-        clauses: new Map(),
-        endingClauses: new Map(),
+        natoAgreements: NO_COUNTS,
+        clauses: NO_COUNTS,
+        endingClauses: NO_COUNTS,
         clauseRefs: null,
       };
+      cell = made;
       byYear.set(year, cell);
       this.cells.push(cell);
       this.rowSetChanged = true;
@@ -817,32 +873,46 @@ class Engine implements RuleContext, Analysis {
     const clauseKey = state.clauseKey;
     for (let i = 0; i < entries.length; i += STRIDE) {
       const cell = entries[i] as Cell;
-      const amount = sign === 1 ? (entries[i + 1] as bigint) : -(entries[i + 1] as bigint);
+      const raw = entries[i + 1] as bigint;
       const flags = entries[i + 2] as number;
+      const amount = sign === 1 ? raw : -raw;
       const kind = flags & 3;
       if (kind === KIND_COMMITTED) {
         cell.committed += amount;
-        const slot: ProviderSlot | undefined = cell.providers.get(provider);
+        let providers = cell.providers as Map<string, ProviderSlot>;
+        if (providers === NO_SLOTS) {
+          providers = new Map();
+          cell.providers = providers;
+        }
+        const slot: ProviderSlot | undefined = providers.get(provider);
         if (!slot) {
           // A new slot takes the amount as it is: no new bigints for a provider's only entry in a cell.
-          cell.providers.set(provider, { committed: amount, ending: flags & ENDS ? amount : 0n, starting: flags & STARTS ? amount : 0n });
+          const made: Slot = {
+            committed: amount,
+            ending: flags & ENDS ? amount : 0n,
+            starting: flags & STARTS ? amount : 0n,
+            small: 0,
+            smallEnding: 0,
+            smallStarting: 0,
+          };
+          providers.set(provider, made);
         } else {
           slot.committed += amount;
           if (flags & ENDS) slot.ending += amount;
           if (flags & STARTS) slot.starting += amount;
-          if (slot.committed === 0n) cell.providers.delete(provider);
+          if (slot.committed === 0n) providers.delete(provider);
         }
         const lost = entries[i + 3] as bigint;
         const review = entries[i + 4] as bigint;
         if (lost !== 0n || review !== 0n) {
           cell.natoLost += sign === 1 ? lost : -lost;
           cell.natoReview += sign === 1 ? review : -review;
-          if (agreementId) countIn(cell.natoAgreements, agreementId, sign);
+          if (agreementId) cell.natoAgreements = countInto(cell.natoAgreements, agreementId, sign);
         }
         if (clauseKey) {
-          countIn(cell.clauses, clauseKey, sign);
+          cell.clauses = countInto(cell.clauses, clauseKey, sign);
           cell.clauseRefs = null;
-          if (flags & ENDS) countIn(cell.endingClauses, clauseKey, sign);
+          if (flags & ENDS) cell.endingClauses = countInto(cell.endingClauses, clauseKey, sign);
         }
       } else if (kind === KIND_AT_RISK) {
         cell.atRisk += amount;
@@ -853,6 +923,129 @@ class Engine implements RuleContext, Analysis {
         this.touched.add(cell);
         this.staleRows.add(cell);
       }
+    }
+  }
+
+  /** `apply` of one committed or at-risk amount held in a double (one-shot only; see `EngineCell`). */
+  private applySmall(cell: EngineCell, provider: string, amount: number, flags: number, clauseKey: string | null): void {
+    if ((flags & 3) === KIND_AT_RISK) {
+      const sum = addSmall(cell.atRiskSmall, amount);
+      if (sum >= 0) cell.atRiskSmall = sum;
+      else cell.atRisk += BigInt(amount);
+      return;
+    }
+    const sum = addSmall(cell.committedSmall, amount);
+    if (sum >= 0) cell.committedSmall = sum;
+    else cell.committed += BigInt(amount);
+    let providers = cell.providers as Map<string, Slot>;
+    if (providers === NO_SLOTS) {
+      providers = new Map();
+      cell.providers = providers;
+    }
+    const slot = providers.get(provider);
+    if (!slot) {
+      const made: Slot = {
+        committed: 0n,
+        ending: 0n,
+        starting: 0n,
+        small: amount,
+        smallEnding: flags & ENDS ? amount : 0,
+        smallStarting: flags & STARTS ? amount : 0,
+      };
+      providers.set(provider, made);
+    } else {
+      const committed = addSmall(slot.small, amount);
+      if (committed >= 0) slot.small = committed;
+      else slot.committed += BigInt(amount);
+      if (flags & ENDS) {
+        const ending = addSmall(slot.smallEnding, amount);
+        if (ending >= 0) slot.smallEnding = ending;
+        else slot.ending += BigInt(amount);
+      }
+      if (flags & STARTS) {
+        const starting = addSmall(slot.smallStarting, amount);
+        if (starting >= 0) slot.smallStarting = starting;
+        else slot.starting += BigInt(amount);
+      }
+    }
+    if (clauseKey) {
+      cell.clauses = countInto(cell.clauses, clauseKey, 1);
+      cell.clauseRefs = null;
+      if (flags & ENDS) cell.endingClauses = countInto(cell.endingClauses, clauseKey, 1);
+    }
+  }
+
+  /** Moves the parts held in doubles into the exact bigint totals, once all commitments are in. */
+  private settle(): void {
+    for (let i = 0; i < this.cells.length; i++) {
+      const cell = this.cells[i] as EngineCell;
+      if (cell.committedSmall !== 0) cell.committed = plus(cell.committed, cell.committedSmall);
+      if (cell.atRiskSmall !== 0) cell.atRisk = plus(cell.atRisk, cell.atRiskSmall);
+      cell.committedSmall = 0;
+      cell.atRiskSmall = 0;
+      if (cell.providers === NO_SLOTS) continue;
+      for (const slot of (cell.providers as Map<string, Slot>).values()) {
+        if (slot.small !== 0) slot.committed = plus(slot.committed, slot.small);
+        if (slot.smallEnding !== 0) slot.ending = plus(slot.ending, slot.smallEnding);
+        if (slot.smallStarting !== 0) slot.starting = plus(slot.starting, slot.smallStarting);
+        slot.small = 0;
+        slot.smallEnding = 0;
+        slot.smallStarting = 0;
+      }
+    }
+  }
+
+  /**
+   * One-shot: a commitment's own money per year as doubles, into `this.smallParts` (null: no rate
+   * that year), when every part is exact in a double — the same values `moneyOf` gives as bigints.
+   * False when some part needs bigints (then `moneyOf` is used).
+   */
+  private smallMoneyOf(state: State): boolean {
+    const currency = state.moneyCurrency;
+    const span = state.span;
+    const small = state.smallMoney;
+    if (currency === null || !span || small === null) return false;
+    const years = span.toYear - span.fromYear + 1;
+    if (years <= 0) return false;
+    const parts = this.smallParts;
+    parts.length = years;
+    if (state.moneyPerYear || years === 1) {
+      for (let i = 0; i < years; i++) parts[i] = small;
+    } else {
+      // spreadByDays, written into the scratch list.
+      const totalDays = span.to - span.from + 1;
+      if (!(totalDays > 0 && small * totalDays <= EXACT_LIMIT)) return false;
+      let days = 0;
+      let previous = 0;
+      for (let i = 0; i < years; i++) {
+        days += daysInYear(span, span.fromYear + i);
+        const cumulative = divideHalfEven(small * days, totalDays);
+        parts[i] = cumulative - previous;
+        previous = cumulative;
+      }
+    }
+    for (let i = 0; i < years; i++) {
+      const converted = this.converter.convertSmallNumber(parts[i] as number, currency, span.fromYear + i);
+      if (converted !== null && Number.isNaN(converted)) return false;
+      parts[i] = converted;
+    }
+    return true;
+  }
+
+  /**
+   * `carve` and `apply` of `smallParts` for a commitment nothing restates and no NATO date splits,
+   * one year at a time: a one-shot run keeps no entries, and a double in the entries list would be
+   * boxed. Each cell still sees the commitment's amounts in the order `apply` would add them.
+   */
+  private carveSmall(state: State, kind: number): void {
+    const span = state.span as Span;
+    const parts = this.smallParts;
+    for (let i = 0; i < parts.length; i++) {
+      const amount = parts[i];
+      if (amount === null || amount === undefined || amount <= 0) continue;
+      const year = span.fromYear + i;
+      const flags = kind | (span.toYear === year ? ENDS : 0) | (span.fromYear === year ? STARTS : 0);
+      this.applySmall(this.cell(state.group, MONEY, year) as EngineCell, state.provider, amount, flags, state.clauseKey);
     }
   }
 
@@ -925,8 +1118,13 @@ class Engine implements RuleContext, Analysis {
     if (state.bucket && state.span) {
       const kind = state.bucket === 'committed' ? KIND_COMMITTED : KIND_AT_RISK;
       const children = this.effectiveChildren(state);
-      const money = this.moneyOf(state);
-      if (money) this.carve(out, state, kind, MONEY, money, children);
+      // One-shot, in doubles where exact: nothing to carve out, no NATO split (its parts are bigints).
+      if (!this.retain && children === null && !(state.natoEffect && this.natoDay !== null) && this.smallMoneyOf(state)) {
+        this.carveSmall(state, kind);
+      } else {
+        const money = this.moneyOf(state);
+        if (money) this.carve(out, state, kind, MONEY, money, children);
+      }
       const quantity = state.quantityMeasure ? this.quantityOf(state) : null;
       if (quantity && state.quantityMeasure) this.carve(out, state, kind, state.quantityMeasure, quantity, children);
     }
@@ -965,7 +1163,7 @@ class Engine implements RuleContext, Analysis {
     if (this.leadsOf.has(state.provider)) push(this.byProvider, state.provider, state);
     if (state.duplicateKey && this.duplicateRules.length > 0) {
       if (this.retain) push(this.duplicateBuckets, state.duplicateKey, state);
-      else this.bucketOnce(state.duplicateKey, state);
+      else this.bucketOnce(amountKey(state.duplicateKey), state);
     }
     if (state.item && state.bucket && state.area) {
       const items = state.group.items;
@@ -979,7 +1177,7 @@ class Engine implements RuleContext, Analysis {
   }
 
   /** One-shot `push` into a provider's duplicate buckets: a bucket is made for an amount's second commitment. */
-  private bucketOnce(key: string, state: State): void {
+  private bucketOnce(key: string | number, state: State): void {
     let amounts = this.amountsByProvider.get(state.provider);
     if (!amounts) {
       amounts = new Map();
@@ -1313,7 +1511,19 @@ class Engine implements RuleContext, Analysis {
     };
   }
 
+  /** A one-shot run's result: its rows straight from the sorted cells, without the editable engine's maps. */
+  private oneShotResult(): AnalysisResult {
+    const cells = this.cells.slice().sort(byCellSortKey);
+    const coverage: CoverageRow[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      const row = this.row(cells[i] as Cell);
+      if (row) coverage.push(row);
+    }
+    return { asOf: this.asOf, currency: this.currency, natoAccession: this.options.natoAccession, coverage, findings: this.sortedFindings.slice() };
+  }
+
   result(): AnalysisResult {
+    if (!this.retain) return this.oneShotResult();
     for (const cell of this.staleRows) {
       const row = this.row(cell);
       const had = this.rows.has(cell);
@@ -1323,7 +1533,7 @@ class Engine implements RuleContext, Analysis {
     }
     this.staleRows.clear();
     if (this.rowSetChanged) {
-      this.sortedCells = this.cells.filter((cell) => this.rows.has(cell)).sort((a, b) => compareText(a.sortKey, b.sortKey));
+      this.sortedCells = this.cells.filter((cell) => this.rows.has(cell)).sort(byCellSortKey);
       this.rowSetChanged = false;
     }
     if (this.removedFindings.size > 0 || this.addedFindings.length > 0) {
@@ -1387,6 +1597,10 @@ function run(rules: readonly Rule[], call: (rule: Rule) => readonly Finding[] | 
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byCellSortKey(a: Cell, b: Cell): number {
+  return compareText(a.sortKey, b.sortKey);
 }
 
 function byRef(a: Clause, b: Clause): number {

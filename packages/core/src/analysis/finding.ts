@@ -29,7 +29,8 @@ export function makeFinding(
     id += part === null ? ':-' : `:${String(part)}`;
   }
   return {
-    id,
+    // Flat: findings are sorted by id, and a rope would be flattened on its first comparison anyway.
+    id: flat(id),
     code,
     severity,
     subject,

@@ -81,8 +81,13 @@ export interface ProviderSlot {
   starting: bigint;
 }
 
+/**
+ * The empty map a cell's counted maps start as: most cells have no NATO agreements, many no clauses
+ * or requirement, and 17,000 empty maps are 3 MB each the collector copies. Never written.
+ */
+export const NO_COUNTS: ReadonlyMap<string, never> = new Map<string, never>();
+
 export interface Cell {
-  readonly key: string;
   readonly sortKey: string;
   readonly beneficiary: string;
   readonly area: CapabilityArea | null;
@@ -90,20 +95,21 @@ export interface Cell {
   readonly measure: Measure;
   readonly group: AreaGroup;
   required: bigint;
-  readonly requirementIds: Map<string, number>;
+  /** Requirements naming the cell, counted. The maps below start as the shared empty `NO_COUNTS` and are made on first write. */
+  requirementIds: ReadonlyMap<string, number>;
   committed: bigint;
   atRisk: bigint;
   delivered: bigint;
   /** Committed amounts by provider (only providers with a committed amount above zero). */
-  readonly providers: Map<string, ProviderSlot>;
+  providers: ReadonlyMap<string, ProviderSlot>;
   /** Committed amount lost on the hypothetical NATO accession (agreements that end), and under review. */
   natoLost: bigint;
   natoReview: bigint;
-  readonly natoAgreements: Map<string, number>;
+  natoAgreements: ReadonlyMap<string, number>;
   /** Clause references of the committed commitments, `agreementId\u0001ref`, counted. */
-  readonly clauses: Map<string, number>;
+  clauses: ReadonlyMap<string, number>;
   /** The same, of the committed commitments whose period ends in this year. */
-  readonly endingClauses: Map<string, number>;
+  endingClauses: ReadonlyMap<string, number>;
   /** `clauses` as sorted references, computed on first use after a change (engine-kept cache). */
   clauseRefs: readonly ClauseReference[] | null;
 }
