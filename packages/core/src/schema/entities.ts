@@ -312,10 +312,6 @@ export const Flow = z
   .refine((flow) => Boolean(flow.commitmentId) || flow.provider !== undefined, {
     message: 'a flow needs a commitmentId, or a provider when it is not linked to a commitment',
     path: ['commitmentId'],
-  })
-  .refine((flow) => Boolean(flow.money) || Boolean(flow.quantity), {
-    message: 'a flow needs money or a quantity',
-    path: ['money'],
   });
 export type Flow = z.infer<typeof Flow>;
 
