@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   CompactError,
   Flow,
@@ -19,6 +19,11 @@ export interface FlowImportOptions {
   readonly label: string;
   /** Called after each written batch, for a progress bar. */
   readonly onProgress?: (written: number, total: number) => void;
+  /**
+   * Further writes that belong to the same import (a tracker's GDP figures on partners), run in
+   * its transaction after the flows: if they throw, no flow is written either.
+   */
+  readonly alsoWrite?: (trx: Transaction<Tables>) => Promise<void>;
 }
 
 export interface FlowImportSummary {
@@ -124,6 +129,7 @@ export async function importFlows(store: Store, input: readonly unknown[], viewe
         .execute();
       options.onProgress?.(Math.min(start + BATCH, flows.length), flows.length);
     }
+    await options.alsoWrite?.(trx);
     await appendAudit(
       trx,
       viewer,
