@@ -347,8 +347,9 @@ function mapCountryMonth(context: MapContext): void {
     // `total` restates the sum of the three: checked, never imported.
     const total = col.total >= 0 ? context.decimal(cells[col.total]) : ({ empty: true } as const);
     if ('value' in total && COUNTRY_AID.some((field) => figures.has(field))) {
-      const places = Math.min(decimalPlaces(total.value), ...COUNTRY_AID.flatMap((field) => (written.has(field) ? [decimalPlaces(written.get(field) ?? '')] : [])));
-      // Each of the four figures may be rounded by half a unit of its last digit, then to cents.
+      const places = Math.max(decimalPlaces(total.value), ...COUNTRY_AID.flatMap((field) => (written.has(field) ? [decimalPlaces(written.get(field) ?? '')] : [])));
+      // The file's precision is its most precise figure (writers drop trailing zeros: 2.0 is "2");
+      // each of the four figures may be rounded by half a unit of that digit, then to cents.
       const tolerance = 2n * 10n ** BigInt(Math.max(0, 11 - places)) + 2n;
       const difference = billionsToCents(total.value) - allocatedCents;
       if (difference > tolerance || -difference > tolerance) {
@@ -558,11 +559,11 @@ function mapMain(context: MapContext): void {
     }
   });
 
-  // The never-double-count rule: an allocation restates the commitment with the same activity id,
-  // else the same donor, aid type and description; among several, the latest announced on or
+  // The never-double-count rule: an allocation restates the commitment with the same activity id
+  // (when the allocation has one, only that counts), else the same donor, aid type and description; among several, the latest announced on or
   // before the allocation (else the earliest).
   for (const { flow, byText, byActivity } of allocations) {
-    const candidates = (byActivity ? pledgesByActivity.get(byActivity) : undefined) ?? (byText ? pledgesByText.get(byText) : undefined);
+    const candidates = byActivity ? pledgesByActivity.get(byActivity) : byText ? pledgesByText.get(byText) : undefined;
     if (!candidates) continue;
     let chosen: PledgeRef | undefined;
     for (const candidate of candidates) {
