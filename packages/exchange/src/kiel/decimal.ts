@@ -96,10 +96,3 @@ export function decimalPlaces(value: Decimal): number {
   const point = value.indexOf('.');
   return point < 0 ? 0 : value.length - point - 1;
 }
-
-/** "1234567.5" → "1,234,567.5", for summaries people read. */
-export function groupThousands(value: Decimal): string {
-  const [whole = '', fraction] = value.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction ? `${grouped}.${fraction}` : grouped;
-}

@@ -46,6 +46,8 @@ export interface NotMapped {
   readonly row: number;
   readonly reason: string;
   readonly donor?: string;
+  /** Set when the row repeats an earlier one exactly: imported once, not lost. */
+  readonly duplicateOf?: number;
 }
 
 export interface KielWarning {
@@ -186,6 +188,11 @@ class MapContext {
     this.notMapped.push({ row, reason, ...(donor ? { donor } : {}) });
   }
 
+  duplicate(row: number, of: number, donor: string): void {
+    this.summary.duplicates++;
+    this.notMapped.push({ row, reason: `duplicate of row ${of}`, donor, duplicateOf: of });
+  }
+
   unknownDonor(row: number, label: string, reason: string, cents: bigint, code?: string): void {
     this.skip(row, reason, label);
     let entry = this.unmatched.get(label);
@@ -319,8 +326,7 @@ function mapCountryMonth(context: MapContext): void {
     const earlier = seen.get(key);
     if (earlier) {
       if (earlier.content === content) {
-        context.summary.duplicates++;
-        context.skip(row, `duplicate of row ${earlier.row}`, label);
+        context.duplicate(row, earlier.row, label);
       } else {
         context.skip(row, `${partner} ${period} already given in row ${earlier.row} with other figures`, label);
       }
@@ -494,9 +500,10 @@ function mapMain(context: MapContext): void {
     const item = cellText(cells[col.item]);
     let quantity: KielFlow['quantity'];
     const countCell = context.decimal(cells[col.count]);
-    if ('value' in countCell && !isNegative(countCell.value) && Number(countCell.value) > 0) {
-      quantity = { value: Number(countCell.value), ...(item ? { item } : {}) };
-    } else if ('invalid' in countCell || ('value' in countCell && isNegative(countCell.value))) {
+    const count = 'value' in countCell ? Number(countCell.value) : 0;
+    if ('value' in countCell && Number.isFinite(count) && count > 0) {
+      quantity = { value: count, ...(item ? { item } : {}) };
+    } else if ('invalid' in countCell || ('value' in countCell && (isNegative(countCell.value) || !Number.isFinite(count)))) {
       context.warn(row, `item_numb_deliv "${'invalid' in countCell ? countCell.invalid : countCell.value}" is not a count; no quantity taken`);
     }
     if (!cents && !quantity) {
@@ -518,8 +525,7 @@ function mapMain(context: MapContext): void {
     const same = identities.get(identityKey);
     const duplicate = same?.find((entry) => entry.content === content);
     if (duplicate) {
-      context.summary.duplicates++;
-      context.skip(row, `duplicate of row ${duplicate.row}`, label);
+      context.duplicate(row, duplicate.row, label);
       return;
     }
     // Rows alike in all but their figures are told apart by their order: the n-th such row.
