@@ -41,6 +41,11 @@ export interface ImportSummary {
 
 export type Backend = 'sqlite' | 'postgres';
 
+/** What bulk writes need of better-sqlite3's Database. */
+export interface SqliteHandle {
+  prepare(source: string): { run(...parameters: unknown[]): unknown };
+}
+
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 const PACKAGE_EXTRAS_KEY = 'package-extras';
@@ -76,6 +81,11 @@ export class Store {
     readonly backend: Backend,
     /** Where changes are announced to live views, in this process and (on PostgreSQL) the others. */
     readonly feed: ChangeFeed = new LocalFeed(),
+    /**
+     * The embedded database's own handle, for bulk writes inside a transaction already open on it
+     * (one reused prepared statement instead of a query built per batch); absent on PostgreSQL.
+     */
+    readonly sqlite?: SqliteHandle,
   ) {}
 
   async migrate(): Promise<void> {
