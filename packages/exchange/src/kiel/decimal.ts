@@ -5,6 +5,8 @@
 /** A signed decimal string: "-12.5", "300000000", "0.001". */
 export type Decimal = string;
 
+/** A decimal already in normal form: no sign, no leading or trailing zeros. */
+const CANONICAL = /^(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
 const PLAIN = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 /** Normalises "+012.50" to "12.5" and expands exponents ("1.5e8" → "150000000"). */
@@ -38,6 +40,8 @@ export function numberToDecimal(value: number): Decimal | null {
  * repeats ("1.234.567"). Spaces, apostrophes and a leading `€` or trailing `EUR` are ignored.
  */
 export function parseDecimalText(raw: string, decimalComma: boolean): Decimal | null {
+  // Most cells are plain already ("1500000", "0.25"): no rewriting needed.
+  if (CANONICAL.test(raw)) return raw;
   let text = raw.trim().replace(/[\s\u00a0\u202f'’]/g, '').replace(/^€|€$|EUR$/gi, '');
   if (text === '') return null;
   const comma = text.lastIndexOf(',');

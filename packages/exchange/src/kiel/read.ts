@@ -68,20 +68,24 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
 
 export function readCsv(text: string): RawFile {
   const delimiter = sniffDelimiter(text);
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  let records: string[][];
   try {
-    records = parse(text, {
-      bom: true,
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    // Without csv-parse's per-record `info` (a third of its time at 100,000 rows): line numbers
+    // are counted here, one per record plus the line breaks inside its quoted cells, which is why
+    // empty lines are kept as records (and skipped as blank rows by the mapping).
+    records = parse(text, { bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   } catch (error) {
     throw new KielFormatError(`cannot read the CSV: ${(error as Error).message}`);
   }
-  const rows = records.map(({ record, info }) => ({ row: info.lines, cells: record }));
+  const rows: SheetRow[] = [];
+  let line = 1;
+  for (const cells of records) {
+    rows.push({ row: line, cells });
+    line++;
+    for (const cell of cells) {
+      if (cell.length > 0 && cell.includes('\n')) line += cell.split('\n').length - 1;
+    }
+  }
   return { format: 'csv', sheets: [{ rows }], decimalComma: delimiter === ';' };
 }
 
