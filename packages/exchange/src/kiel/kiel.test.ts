@@ -99,6 +99,10 @@ describe('layouts', () => {
     expect(sniffDelimiter('\ufeffa,b,c\n')).toBe(',');
     expect(sniffDelimiter('a\tb\tc')).toBe('\t');
   });
+  it('number rows as a spreadsheet shows lines, also after quoted line breaks and blank lines', () => {
+    const file = readCsv('donor,explanation\nGermany,"two\nlines"\n\nFrance,x\r\nItaly,y\n');
+    expect(file.sheets[0]?.rows.filter((row) => row.cells.some((cell) => cell !== '')).map((row) => row.row)).toEqual([1, 2, 5, 6]);
+  });
   it('recognise headers case-insensitively with extra columns, and name missing columns', () => {
     const table = findTable(readCsv('Extra, COUNTRY ,ISO,Year,Month,Financial,Humanitarian,Military\nx,Germany,DEU,2023,1,1,0,0\n'));
     expect(table.layout).toBe('country-month');
@@ -209,6 +213,7 @@ describe('main data sheet (semicolon CSV fixture with dirty rows)', async () => 
       11: 'no value and no quantity',
     });
     expect(result.notMapped.find((entry) => entry.row === 6)?.donor).toBe('UK');
+    expect(result.notMapped.find((entry) => entry.row === 4)?.duplicateOf).toBe(3);
     expect(result.summary).toMatchObject({ rows: 15, mapped: 8, notMapped: 7, duplicates: 1, flows: 8 });
   });
 
