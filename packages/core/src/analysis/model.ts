@@ -1,5 +1,5 @@
 // The engine's internal model, shared with the rule modules. Rules read it; only the engine writes.
-import type { Agreement, Clause, Coalition, Commitment, Flow, LinkedFlow, Partner, Requirement } from '../schema/entities.js';
+import type { Agreement, Clause, Coalition, Commitment, LinkedFlow, Partner, Requirement } from '../schema/entities.js';
 import type { AgreementStatus, CapabilityArea } from '../schema/vocabulary.js';
 import type { Span } from './dates.js';
 import type { ClauseReference, Finding, FindingCode, ResolvedOptions } from './types.js';
