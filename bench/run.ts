@@ -14,6 +14,7 @@ import { makePdf, paginate } from '@compact/ingest/testing';
 import { allocationBenchmarks } from './allocation-bench.js';
 import { analysisBenchmarks } from './analysis-bench.js';
 import { crisisBenchmarks } from './crisis-bench.js';
+import { kielBenchmarks } from './kiel-bench.js';
 import { stressBenchmarks } from './stress-bench.js';
 import { syntheticAgreement, textBenchmarks } from './text-bench.js';
 import { syntheticPackage } from './synthetic.js';
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
   rows.push(...(await crisisBenchmarks()));
   rows.push(...(await allocationBenchmarks()));
   rows.push(...(await stressBenchmarks()));
+  // Kiel tracker import (issue 7): 100,000 rows read, mapped and written in one transaction.
+  rows.push(...(await kielBenchmarks()));
   const longText = syntheticAgreement(30);
   const lineCount = paginate(longText, { width: 90, linesPerPage: 1_000_000 })[0]?.length ?? 1;
   const pdf = makePdf(paginate(longText, { width: 90, linesPerPage: Math.ceil(lineCount / 30), header: 'Illustrative benchmark text' }));

@@ -5,6 +5,7 @@ import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerCrisisCommands } from './commands/crisis.js';
 import { registerDeliveryCommands } from './commands/delivery.js';
+import { registerKielCommand } from './commands/import-kiel.js';
 import { registerPackageCommands } from './commands/package.js';
 import { registerResetCommand } from './commands/reset.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   const databaseFlags = () => program.opts<DatabaseFlags>();
   registerServeCommand(program, databaseFlags, VERSION);
   registerPackageCommands(program, databaseFlags);
+  registerKielCommand(program, databaseFlags);
   registerResetCommand(program, databaseFlags);
   registerAuditCommand(program, databaseFlags);
   registerAnalyzeCommand(program, databaseFlags);

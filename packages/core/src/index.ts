@@ -2,6 +2,7 @@ export * from './money/index.js';
 export * from './schema/common.js';
 export * from './schema/vocabulary.js';
 export * from './schema/entities.js';
+export * from './schema/fast-flow.js';
 export * from './schema/package.js';
 export * from './schema/references.js';
 export * from './registry/valid-time.js';

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   CompactError,
   Flow,
@@ -6,6 +6,7 @@ import {
   canWrite,
   formatPath,
   issuesFromZod,
+  parseFlowFast,
   validationError,
   type ValidationIssue,
   type Viewer,
@@ -19,6 +20,11 @@ export interface FlowImportOptions {
   readonly label: string;
   /** Called after each written batch, for a progress bar. */
   readonly onProgress?: (written: number, total: number) => void;
+  /**
+   * Further writes that belong to the same import (a tracker's GDP figures on partners), run in
+   * its transaction after the flows: if they throw, no flow is written either.
+   */
+  readonly alsoWrite?: (trx: Transaction<Tables>) => Promise<void>;
 }
 
 export interface FlowImportSummary {
@@ -28,6 +34,11 @@ export interface FlowImportSummary {
 
 /** Rows per INSERT: 9 parameters each stays far below SQLite's and PostgreSQL's limits. */
 const BATCH = 500;
+/** The same upsert as the Kysely path below, for SQLite's reused prepared statement. */
+const SQLITE_UPSERT = `insert into flows (id, version, classification, owner_partner, doc, created_at, updated_at, commitment_id)
+  values (?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict (id) do update set version = flows.version + 1, classification = excluded.classification,
+    owner_partner = excluded.owner_partner, doc = excluded.doc, updated_at = excluded.updated_at, commitment_id = excluded.commitment_id`;
 /** At most this many problems are reported; the first ones are what a person fixes first. */
 const MAX_ISSUES = 200;
 
@@ -43,16 +54,21 @@ export async function importFlows(store: Store, input: readonly unknown[], viewe
   const seen = new Set<string>();
   input.forEach((raw, index) => {
     if (issues.length >= MAX_ISSUES) return;
-    const parsed = Flow.safeParse(raw);
-    if (!parsed.success) {
-      issues.push(...issuesFromZod(parsed.error, ['flows', index]));
-      return;
+    // Plain flows (a tracker's) are checked by hand, the rest by the schema: same rules, a fifth of the time.
+    let flow = parseFlowFast(raw);
+    if (!flow) {
+      const parsed = Flow.safeParse(raw);
+      if (!parsed.success) {
+        issues.push(...issuesFromZod(parsed.error, ['flows', index]));
+        return;
+      }
+      flow = parsed.data;
     }
-    if (seen.has(parsed.data.id)) {
-      issues.push({ path: formatPath(['flows', index, 'id']), message: `flow "${parsed.data.id}" appears twice`, code: 'DUPLICATE_ID' });
+    if (seen.has(flow.id)) {
+      issues.push({ path: formatPath(['flows', index, 'id']), message: `flow "${flow.id}" appears twice`, code: 'DUPLICATE_ID' });
     }
-    seen.add(parsed.data.id);
-    flows.push(parsed.data);
+    seen.add(flow.id);
+    flows.push(flow);
   });
   if (issues.length > 0) throw validationError(issues.slice(0, MAX_ISSUES));
 
@@ -91,39 +107,51 @@ export async function importFlows(store: Store, input: readonly unknown[], viewe
 
   const at = new Date().toISOString();
   let created = 0;
+  const rowOf = (flow: Flow, index: number) => {
+    if (!existing.has(flow.id)) created++;
+    return {
+      id: flow.id,
+      version: 1,
+      classification: flow.classification,
+      owner_partner: owners[index] ?? null,
+      doc: JSON.stringify(withoutVersion(flow)),
+      created_at: at,
+      updated_at: at,
+      commitment_id: flow.commitmentId ?? null,
+    };
+  };
   await store.transaction(async (trx) => {
-    for (let start = 0; start < flows.length; start += BATCH) {
-      const batch = flows.slice(start, start + BATCH);
-      const values = batch.map((flow, offset) => {
-        const { version: _version, ...record } = flow;
-        if (!existing.has(flow.id)) created++;
-        return {
-          id: flow.id,
-          version: 1,
-          classification: flow.classification,
-          owner_partner: owners[start + offset] ?? null,
-          doc: JSON.stringify(record),
-          created_at: at,
-          updated_at: at,
-          commitment_id: flow.commitmentId ?? null,
-        };
-      });
-      await trx
-        .insertInto('flows')
-        .values(values)
-        .onConflict((conflict) =>
-          conflict.column('id').doUpdateSet((eb) => ({
-            version: sql<number>`flows.version + 1`,
-            classification: eb.ref('excluded.classification'),
-            owner_partner: eb.ref('excluded.owner_partner'),
-            doc: eb.ref('excluded.doc'),
-            updated_at: eb.ref('excluded.updated_at'),
-            commitment_id: eb.ref('excluded.commitment_id'),
-          })),
-        )
-        .execute();
-      options.onProgress?.(Math.min(start + BATCH, flows.length), flows.length);
+    if (store.sqlite) {
+      // SQLite: one prepared single-row upsert, reused. Kysely would build and SQLite prepare a
+      // 500-row statement per batch, which cost about as much as running it. The transaction is
+      // open on this same connection, so these rows are part of it.
+      const upsert = store.sqlite.prepare(SQLITE_UPSERT);
+      for (let index = 0; index < flows.length; index++) {
+        const row = rowOf(flows[index] as Flow, index);
+        upsert.run(row.id, row.version, row.classification, row.owner_partner, row.doc, row.created_at, row.updated_at, row.commitment_id);
+        if ((index + 1) % BATCH === 0 || index + 1 === flows.length) options.onProgress?.(index + 1, flows.length);
+      }
+    } else {
+      for (let start = 0; start < flows.length; start += BATCH) {
+        const values = flows.slice(start, start + BATCH).map((flow, offset) => rowOf(flow, start + offset));
+        await trx
+          .insertInto('flows')
+          .values(values)
+          .onConflict((conflict) =>
+            conflict.column('id').doUpdateSet((eb) => ({
+              version: sql<number>`flows.version + 1`,
+              classification: eb.ref('excluded.classification'),
+              owner_partner: eb.ref('excluded.owner_partner'),
+              doc: eb.ref('excluded.doc'),
+              updated_at: eb.ref('excluded.updated_at'),
+              commitment_id: eb.ref('excluded.commitment_id'),
+            })),
+          )
+          .execute();
+        options.onProgress?.(Math.min(start + BATCH, flows.length), flows.length);
+      }
     }
+    await options.alsoWrite?.(trx);
     await appendAudit(
       trx,
       viewer,
@@ -133,6 +161,13 @@ export async function importFlows(store: Store, input: readonly unknown[], viewe
   });
   if (flows.length === 0) options.onProgress?.(0, 0);
   return { created, updated: flows.length - created };
+}
+
+/** The version is the store's to assign; the fields are copied away from it only when it is there. */
+function withoutVersion(flow: Flow): object {
+  if (flow.version === undefined) return flow;
+  const { version: _version, ...record } = flow;
+  return record;
 }
 
 function assertWritable(viewer: Viewer, id: string, record: Parameters<typeof canWrite>[1], path: string): void {

@@ -31,7 +31,7 @@ function openSqlite(path = DEFAULT_SQLITE_PATH): Store {
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Store(new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
+  return new Store(new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), 'sqlite', undefined, database);
 }
 
 async function openPostgres(connectionString: string, schema?: string): Promise<Store> {

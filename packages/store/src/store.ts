@@ -48,6 +48,11 @@ export type Backend = 'sqlite' | 'postgres';
  */
 export type WriteGrant<K extends EntityKind> = (current: EntityRecordTypes[K], next: EntityRecordTypes[K]) => boolean;
 
+/** What bulk writes need of better-sqlite3's Database. */
+export interface SqliteHandle {
+  prepare(source: string): { run(...parameters: unknown[]): unknown };
+}
+
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 const PACKAGE_EXTRAS_KEY = 'package-extras';
@@ -85,6 +90,11 @@ export class Store {
     readonly backend: Backend,
     /** Where changes are announced to live views, in this process and (on PostgreSQL) the others. */
     readonly feed: ChangeFeed = new LocalFeed(),
+    /**
+     * The embedded database's own handle, for bulk writes inside a transaction already open on it
+     * (one reused prepared statement instead of a query built per batch); absent on PostgreSQL.
+     */
+    readonly sqlite?: SqliteHandle,
   ) {}
 
   async migrate(): Promise<void> {

@@ -1,0 +1,108 @@
+// Cells to values: text, exact decimals, and dates in the forms the tracker's files use.
+import { numberToDecimal, parseDecimalText, type Decimal } from './decimal.js';
+import type { Cell } from './read.js';
+
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return isoDay(cell);
+  return String(cell).trim();
+}
+
+/** Placeholders for "no figure" that real files carry. */
+const EMPTY = /^(|-|–|—|\.|n\/?a|na|none|null|nan|unknown|\?)$/i;
+
+export type DecimalCell = { readonly value: Decimal } | { readonly empty: true } | { readonly invalid: string };
+
+export function cellDecimal(cell: Cell | undefined, decimalComma: boolean): DecimalCell {
+  if (cell === null || cell === undefined) return { empty: true };
+  if (typeof cell === 'number') {
+    const value = numberToDecimal(cell);
+    return value === null ? { invalid: String(cell) } : { value };
+  }
+  if (cell instanceof Date || typeof cell === 'boolean') return { invalid: cellText(cell) };
+  const text = cell.trim();
+  if (EMPTY.test(text)) return { empty: true };
+  const value = parseDecimalText(text, decimalComma);
+  return value === null ? { invalid: text } : { value };
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A real calendar day, or null ("2023-02-30" is not). */
+export function makeDay(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** Excel's serial day numbers (1900 date system) for dates between 1990 and 2100. */
+function fromSerial(serial: number): string | null {
+  if (serial < 32874 || serial > 73051) return null;
+  return isoDay(new Date(Math.round((serial - 25569) * 86_400_000)));
+}
+
+/** A day: ISO (with or without a time), d/m/Y or d.m.Y, an Excel date or serial number. */
+export function parseDay(cell: Cell | undefined): string | null {
+  if (cell === null || cell === undefined || typeof cell === 'boolean') return null;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : isoDay(cell);
+  if (typeof cell === 'number') return fromSerial(cell);
+  const text = cell.trim();
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
+  if (match) return makeDay(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[ T].*)?$/.exec(text);
+  if (match) return makeDay(Number(match[3]), Number(match[2]), Number(match[1]));
+  if (/^\d{5}(\.\d+)?$/.test(text)) return fromSerial(Number(text));
+  return null;
+}
+
+export interface PartialDay {
+  readonly on: string;
+  readonly precision: 'month' | 'year';
+}
+
+/**
+ * A month: "2023-05", "05/2023", "5.2023", an Excel date (its month), or a month number 1–12 with
+ * the year from another column. Month 0 with a year is the tracker's "month unknown": the year.
+ */
+export function parseMonth(cell: Cell | undefined, yearCell?: Cell): PartialDay | null {
+  const year = yearOf(yearCell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : { on: `${isoDay(cell).slice(0, 7)}-01`, precision: 'month' };
+  const text = cell === null || cell === undefined || typeof cell === 'boolean' ? '' : String(cell).trim();
+  if (text === '') return year ? { on: `${year}-01-01`, precision: 'year' } : null;
+  let match = /^(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?(?:[T ].*)?$/.exec(text);
+  if (match) return monthOf(Number(match[1]), Number(match[2]));
+  match = /^(\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (match) return monthOf(Number(match[2]), Number(match[1]));
+  if (/^\d{4}$/.test(text)) return makeDay(Number(text), 1, 1) ? { on: `${text}-01-01`, precision: 'year' } : null;
+  if (/^\d{1,2}(\.0+)?$/.test(text)) {
+    const month = Number(text);
+    if (!year) return null;
+    if (month === 0) return { on: `${year}-01-01`, precision: 'year' };
+    return monthOf(year, month);
+  }
+  if (typeof cell === 'number') {
+    const day = fromSerial(cell);
+    if (day) return { on: `${day.slice(0, 7)}-01`, precision: 'month' };
+  }
+  return null;
+}
+
+function monthOf(year: number, month: number): PartialDay | null {
+  const day = makeDay(year, month, 1);
+  return day ? { on: day, precision: 'month' } : null;
+}
+
+export function yearOf(cell: Cell | undefined): number | null {
+  if (cell === null || cell === undefined) return null;
+  const text = cell instanceof Date ? String(cell.getUTCFullYear()) : String(cell).trim().replace(/\.0+$/, '');
+  if (!/^\d{4}$/.test(text)) return null;
+  const year = Number(text);
+  return year >= 1990 && year <= 2100 ? year : null;
+}
