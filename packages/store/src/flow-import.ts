@@ -8,6 +8,7 @@ import {
   issuesFromZod,
   parseFlowFast,
   validationError,
+  type Classification,
   type ValidationIssue,
   type Viewer,
 } from '@compact/core';
@@ -39,6 +40,8 @@ const SQLITE_UPSERT = `insert into flows (id, version, classification, owner_par
   values (?, ?, ?, ?, ?, ?, ?, ?)
   on conflict (id) do update set version = flows.version + 1, classification = excluded.classification,
     owner_partner = excluded.owner_partner, doc = excluded.doc, updated_at = excluded.updated_at, commitment_id = excluded.commitment_id`;
+const RANK: Readonly<Record<Classification, number>> = { public: 0, restricted: 1, confidential: 2 };
+
 /** At most this many problems are reported; the first ones are what a person fixes first. */
 const MAX_ISSUES = 200;
 
@@ -96,7 +99,15 @@ export async function importFlows(store: Store, input: readonly unknown[], viewe
       const id = flow[field];
       if (id) reference(field, 'flow', seen.has(id) || storedParents.has(id), id);
     }
-    const owner = flow.commitmentId ? (commitmentOwners.get(flow.commitmentId) ?? null) : (flow.provider ?? null);
+    const parent = flow.commitmentId ? commitmentOwners.get(flow.commitmentId) : undefined;
+    const owner = flow.commitmentId ? (parent?.owner ?? null) : (flow.provider ?? null);
+    if (parent && RANK[flow.classification] < (RANK[parent.classification as Classification] ?? 0) && issues.length < MAX_ISSUES) {
+      issues.push({
+        path: formatPath(['flows', index, 'classification']),
+        message: `is ${flow.classification}, but its commitment "${flow.commitmentId}" is ${parent.classification}: a record may not be more visible than the one it belongs to`,
+        code: 'CLASSIFICATION_BELOW_PARENT',
+      });
+    }
     owners.push(owner);
     const path = formatPath(['flows', index]);
     assertWritable(viewer, flow.id, { classification: flow.classification, ownerPartner: owner }, path);
@@ -191,9 +202,9 @@ async function rowsById(db: Kysely<Tables>, ids: readonly string[]): Promise<Map
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-async function ownersOf(db: Kysely<Tables>, commitmentIds: readonly string[]): Promise<Map<string, string | null>> {
-  const rows = await inSlices(commitmentIds, (slice) => db.selectFrom('commitments').select(['id', 'owner_partner']).where('id', 'in', slice).execute());
-  return new Map(rows.map((row) => [row.id, row.owner_partner]));
+async function ownersOf(db: Kysely<Tables>, commitmentIds: readonly string[]): Promise<Map<string, { owner: string | null; classification: string }>> {
+  const rows = await inSlices(commitmentIds, (slice) => db.selectFrom('commitments').select(['id', 'owner_partner', 'classification']).where('id', 'in', slice).execute());
+  return new Map(rows.map((row) => [row.id, { owner: row.owner_partner, classification: row.classification }]));
 }
 
 async function existingFlowIds(db: Kysely<Tables>, ids: readonly string[]): Promise<Set<string>> {
