@@ -9,6 +9,7 @@ import { CoalitionsPage } from './features/coalitions/CoalitionsPage.js';
 import { DeliveryPage } from './features/delivery/DeliveryPage.js';
 import { RatesPage } from './features/rates/RatesPage.js';
 import { TimelinePage } from './features/timeline/TimelinePage.js';
+import { OverviewPage } from './features/overview/OverviewPage.js';
 import { Layout } from './layout/Layout.js';
 import { NotFoundPage } from './layout/NotFoundPage.js';
 
@@ -22,6 +23,11 @@ const CrisisSection = lazy(() =>
 const StressPage = lazy(() =>
   import('./features/stress/StressPage.js').then((m) => ({ default: m.StressPage })),
 );
+// echarts' graph series and the generic forms stay out of the first download.
+const NetworkPage = lazy(() =>
+  import('./features/network/NetworkPage.js').then((m) => ({ default: m.NetworkPage })),
+);
+const EditPage = lazy(() => import('./features/edit/EditPage.js').then((m) => ({ default: m.EditPage })));
 const ComparePage = lazy(() =>
   import('./features/texts/ComparePage.js').then((m) => ({ default: m.ComparePage })),
 );
@@ -30,7 +36,24 @@ export function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<AgreementsPage />} />
+        <Route index element={<OverviewPage />} />
+        <Route path="agreements" element={<AgreementsPage />} />
+        <Route
+          path="network"
+          element={
+            <Suspense fallback={<Loading />}>
+              <NetworkPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="edit/:kind?/:id?"
+          element={
+            <Suspense fallback={<Loading />}>
+              <EditPage />
+            </Suspense>
+          }
+        />
         <Route path="timeline" element={<TimelinePage />} />
         <Route path="coalitions" element={<CoalitionsPage />} />
         <Route path="coalitions/:id" element={<CoalitionPage />} />
