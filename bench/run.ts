@@ -17,6 +17,7 @@ import { crisisBenchmarks } from './crisis-bench.js';
 import { stressBenchmarks } from './stress-bench.js';
 import { syntheticAgreement, textBenchmarks } from './text-bench.js';
 import { syntheticPackage } from './synthetic.js';
+import { webBenchmarks } from './web-bench.js';
 import { median, type BenchRow } from './measure.js';
 
 const rows: BenchRow[] = [];
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
   rows.push(...(await crisisBenchmarks()));
   rows.push(...(await allocationBenchmarks()));
   rows.push(...(await stressBenchmarks()));
+  // Web app (issue 8): initial JavaScript and the overview's time to interactive.
+  rows.push(...(await webBenchmarks()));
   const longText = syntheticAgreement(30);
   const lineCount = paginate(longText, { width: 90, linesPerPage: 1_000_000 })[0]?.length ?? 1;
   const pdf = makePdf(paginate(longText, { width: 90, linesPerPage: Math.ceil(lineCount / 30), header: 'Illustrative benchmark text' }));

@@ -23,10 +23,13 @@ import {
   type MapStatus,
   type PartnerStatus,
 } from './partnerStatus.js';
+import { loadCountries } from './atlas.js';
 import { TimeSlider } from './TimeSlider.js';
 
-// d3-geo, topojson and the atlas load with the map, after the page's text is on screen.
-const WorldMap = lazy(() => import('./WorldMap.js').then((m) => ({ default: m.WorldMap })));
+// d3-geo, topojson and the atlas load with the map, after the page's text is on screen; both
+// downloads start together when the page first renders rather than one after the other.
+const loadWorldMap = () => import('./WorldMap.js');
+const WorldMap = lazy(() => loadWorldMap().then((m) => ({ default: m.WorldMap })));
 const FILLS: Record<MapStatus, string> = {
   none: 'legend-swatch--none',
   declaration: 'legend-swatch--declaration',
@@ -71,6 +74,9 @@ export function OverviewPage() {
   const asOf = clampDate(params.get('asOf'), today);
   const queryAsOf = useSettled(asOf, 150);
   const [showTable, setShowTable] = useState(false);
+  const [mapReady, setMapReady] = useState(false);
+  // The atlas download starts with the first render, alongside the map's own chunk.
+  useState(() => loadCountries().catch(() => undefined));
 
   const setAsOf = useCallback(
     (date: string) =>
@@ -90,7 +96,9 @@ export function OverviewPage() {
   const agreements = useAgreements(queryAsOf);
   const year = Number(queryAsOf.slice(0, 4));
   const delivery = useDelivery({ asOf: queryAsOf, currency: 'EUR', by: 'year' });
-  const analysis = useAnalysis({ asOf: today, currency: 'EUR', natoAccession: null });
+  // The findings sit below the map: asked for once the map is drawn, so the server's heaviest
+  // answer does not hold up the atlas and the figures on a first visit.
+  const analysis = useAnalysis({ asOf: today, currency: 'EUR', natoAccession: null }, { enabled: mapReady });
 
   const statuses = useMemo(
     () =>
@@ -162,7 +170,7 @@ export function OverviewPage() {
             }
             to={agreementsLink}
             note={t('overview.figureConsultationNote', {
-              count: figures.withConsultation,
+              with: figures.withConsultation,
               total: figures.signed,
             })}
           />
@@ -197,6 +205,7 @@ export function OverviewPage() {
               statusLabel={statusLabel}
               dateLabel={dateLabel}
               description={description}
+              onReady={() => setMapReady(true)}
             />
           </Suspense>
         </div>
@@ -251,13 +260,13 @@ export function OverviewPage() {
 
       <section aria-labelledby="findings-heading" className="overview-findings">
         <h2 id="findings-heading">{t('overview.findingsHeading')}</h2>
-        {analysis.isPending ? <Loading /> : null}
+        {analysis.isPending && analysis.fetchStatus !== 'idle' ? <Loading /> : null}
         {analysis.isError ? <ErrorMessage error={analysis.error} onRetry={() => void analysis.refetch()} /> : null}
         {top.map((finding) => (
           <FindingCard key={finding.id} finding={finding} names={names} currency="EUR" />
         ))}
         <p>
-          <Link to="/analysis">{t('overview.allFindings', { count: analysis.data?.findings.length ?? 0 })}</Link>{' '}
+          <Link to="/analysis">{t('overview.allFindings', { total: analysis.data?.findings.length ?? 0 })}</Link>{' '}
           · <Link to="/network">{t('overview.toNetwork')}</Link>
         </p>
       </section>

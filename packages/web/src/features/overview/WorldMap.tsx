@@ -112,10 +112,47 @@ interface DrawnPanel {
   shapes: Array<{ key: string; name: string; code: string | null; d: string }>;
 }
 
+/** Longitude/latitude box of a geometry, from its raw coordinates: cheap, and enough to skip far countries. */
+function roughBounds(geometry: CountryShape['geometry']): [number, number, number, number] {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  const walk = (value: unknown): void => {
+    if (!Array.isArray(value)) return;
+    if (typeof value[0] === 'number' && typeof value[1] === 'number') {
+      const [x, y] = value as [number, number];
+      if (x < west) west = x;
+      if (x > east) east = x;
+      if (y < south) south = y;
+      if (y > north) north = y;
+      return;
+    }
+    for (const item of value) walk(item);
+  };
+  if ('coordinates' in geometry) walk(geometry.coordinates);
+  return [west, south, east, north];
+}
+
+const MARGIN_DEGREES = 20;
+
+function near(bounds: [number, number, number, number], extent: Panel['extent']): boolean {
+  const [[west, south], [east, north]] = extent;
+  return (
+    bounds[0] <= east + MARGIN_DEGREES &&
+    bounds[2] >= west - MARGIN_DEGREES &&
+    bounds[1] <= north + MARGIN_DEGREES &&
+    bounds[3] >= south - MARGIN_DEGREES
+  );
+}
+
 function draw(countries: CountryShape[]): DrawnPanel[] {
+  const bounds = new Map(countries.map((country) => [country.key, roughBounds(country.geometry)]));
   return panels().map((panel) => {
-    const path = geoPath(panel.projection);
+    // Coarser resampling than d3's default: at this scale the difference is invisible, the time is not.
+    const path = geoPath(panel.projection.precision(1.5));
     const shapes = countries
+      .filter((country) => near(bounds.get(country.key) ?? [-180, -90, 180, 90], panel.extent))
       .map((country) => ({ key: country.key, name: country.name, code: country.code, d: path(country.geometry) ?? '' }))
       .filter((shape) => shape.d !== '');
     return { id: panel.id, box: panel.box, shapes };
@@ -128,12 +165,15 @@ export function WorldMap({
   statusLabel,
   dateLabel,
   description,
+  onReady,
 }: {
   statuses: ReadonlyMap<string, PartnerStatus>;
   nameOf: (code: string) => string;
   statusLabel: (status: MapStatus) => string;
   dateLabel: string;
   description: string;
+  /** Called once the countries are drawn. */
+  onReady?: () => void;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -141,6 +181,8 @@ export function WorldMap({
   const svg = useRef<SVGSVGElement>(null);
   const [drawn, setDrawn] = useState<DrawnPanel[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const ready = useRef(onReady);
+  ready.current = onReady;
 
   useEffect(() => {
     let live = true;
@@ -150,6 +192,9 @@ export function WorldMap({
       })
       .catch(() => {
         if (live) setFailed(true);
+      })
+      .finally(() => {
+        if (live) ready.current?.();
       });
     return () => {
       live = false;

@@ -68,8 +68,21 @@ export interface CountryShape {
   geometry: Geometry;
 }
 
-/** Loads countries-110m on first use: 108 kB of JSON kept out of the initial bundle. */
-export async function loadCountries(): Promise<CountryShape[]> {
+let loading: Promise<CountryShape[]> | null = null;
+
+/**
+ * Loads countries-110m once, on first use: 108 kB of JSON kept out of the initial bundle. The
+ * overview asks for it as it starts rendering, so the download overlaps the map chunk's.
+ */
+export function loadCountries(): Promise<CountryShape[]> {
+  loading ??= readCountries().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+async function readCountries(): Promise<CountryShape[]> {
   const [{ feature }, atlas] = await Promise.all([
     import('topojson-client'),
     import('world-atlas/countries-110m.json'),
