@@ -16,7 +16,7 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 /** The visible text of a cell: what the reader sees, without screen-reader-only words or controls. */
 export function cellText(cell: Element): string {
   const copy = cell.cloneNode(true) as Element;
-  for (const hidden of copy.querySelectorAll('.visually-hidden, [aria-hidden="true"], button, .no-csv, svg'))
+  for (const hidden of copy.querySelectorAll('.visually-hidden, [aria-hidden="true"], .no-csv, svg'))
     hidden.remove();
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

@@ -76,7 +76,10 @@ export function OverviewPage() {
   const [showTable, setShowTable] = useState(false);
   const [mapReady, setMapReady] = useState(false);
   // The atlas download starts with the first render, alongside the map's own chunk.
-  useState(() => loadCountries().catch(() => undefined));
+  useState(() => {
+    void loadCountries().catch(() => undefined);
+    return null;
+  });
 
   const setAsOf = useCallback(
     (date: string) =>
@@ -159,14 +162,22 @@ export function OverviewPage() {
           />
           <Figure
             label={t('overview.figurePledged', { year })}
-            value={pledged !== null ? formatCompactCurrency(pledged, 'EUR', format.locale) : delivery.data ? t('overview.noPledges') : '…'}
+            value={
+              pledged !== null
+                ? formatCompactCurrency(pledged, 'EUR', format.locale)
+                : delivery.data
+                  ? t('overview.noPledges')
+                  : '…'
+            }
             to="/delivery"
             note={t('overview.figurePledgedNote')}
           />
           <Figure
             label={t('overview.figureConsultation')}
             value={
-              figures.consultationShare !== null ? formatPercent(figures.consultationShare, format.locale) : '—'
+              figures.consultationShare !== null
+                ? formatPercent(figures.consultationShare, format.locale)
+                : '—'
             }
             to={agreementsLink}
             note={t('overview.figureConsultationNote', {
@@ -224,7 +235,9 @@ export function OverviewPage() {
             <DownloadCsv filename={t('overview.tableCaption', { date: dateLabel })}>
               <div className="table-scroll" role="region" aria-labelledby={`${tableId}-caption`} tabIndex={0}>
                 <table className="data-table map-table">
-                  <caption id={`${tableId}-caption`}>{t('overview.tableCaption', { date: dateLabel })}</caption>
+                  <caption id={`${tableId}-caption`}>
+                    {t('overview.tableCaption', { date: dateLabel })}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('overview.colPartner')}</th>
@@ -247,7 +260,9 @@ export function OverviewPage() {
                         </th>
                         <td>{statusLabel(row.status)}</td>
                         <td>{row.legalForm ? t(`legalForm.${row.legalForm}` as 'legalForm.treaty') : '—'}</td>
-                        <td>{row.agreementId ? (row.hasConsultation ? t('common.yes') : t('common.no')) : '—'}</td>
+                        <td>
+                          {row.agreementId ? (row.hasConsultation ? t('common.yes') : t('common.no')) : '—'}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -261,12 +276,16 @@ export function OverviewPage() {
       <section aria-labelledby="findings-heading" className="overview-findings">
         <h2 id="findings-heading">{t('overview.findingsHeading')}</h2>
         {analysis.isPending && analysis.fetchStatus !== 'idle' ? <Loading /> : null}
-        {analysis.isError ? <ErrorMessage error={analysis.error} onRetry={() => void analysis.refetch()} /> : null}
+        {analysis.isError ? (
+          <ErrorMessage error={analysis.error} onRetry={() => void analysis.refetch()} />
+        ) : null}
         {top.map((finding) => (
           <FindingCard key={finding.id} finding={finding} names={names} currency="EUR" />
         ))}
         <p>
-          <Link to="/analysis">{t('overview.allFindings', { total: analysis.data?.findings.length ?? 0 })}</Link>{' '}
+          <Link to="/analysis">
+            {t('overview.allFindings', { total: analysis.data?.findings.length ?? 0 })}
+          </Link>{' '}
           · <Link to="/network">{t('overview.toNetwork')}</Link>
         </p>
       </section>
