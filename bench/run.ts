@@ -18,6 +18,7 @@ import { kielBenchmarks } from './kiel-bench.js';
 import { stressBenchmarks } from './stress-bench.js';
 import { syntheticAgreement, textBenchmarks } from './text-bench.js';
 import { syntheticPackage } from './synthetic.js';
+import { webBenchmarks } from './web-bench.js';
 import { median, type BenchRow } from './measure.js';
 
 const rows: BenchRow[] = [];
@@ -110,6 +111,8 @@ async function main(): Promise<void> {
   rows.push(...(await stressBenchmarks()));
   // Kiel tracker import (issue 7): 100,000 rows read, mapped and written in one transaction.
   rows.push(...(await kielBenchmarks()));
+  // Web app (issue 8): initial JavaScript and the overview's time to interactive.
+  rows.push(...(await webBenchmarks()));
   const longText = syntheticAgreement(30);
   const lineCount = paginate(longText, { width: 90, linesPerPage: 1_000_000 })[0]?.length ?? 1;
   const pdf = makePdf(paginate(longText, { width: 90, linesPerPage: Math.ceil(lineCount / 30), header: 'Illustrative benchmark text' }));

@@ -8,7 +8,7 @@
 // packages/web/dist, E2E_HEADFUL=1 to watch. Exits 1 with the failing step's message on failure;
 // a screenshot of the failing page goes to e2e/artifacts/.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -131,9 +131,43 @@ const SAMPLE_TEXT_B =
   'I. General\n1. The Participants will consult within 24 hours.\n2. The Participant will provide EUR 250 million in 2026.\n' +
   'II. Cyber\n3. The Participants will cooperate against cyber attacks and hybrid threats.\n';
 
-/** With E2E_SHOTS=1, keeps a screenshot of the page in e2e/artifacts/ for a look by eye. */
-async function shot(page, name) {
-  if (process.env.E2E_SHOTS !== '1') return;
+/** Pages the audit step visits in both languages (after the other steps, so they hold data). */
+const AUDITED_PAGES = [
+  '/',
+  '/agreements',
+  '/agreements/gb-ua-2024',
+  '/network',
+  '/timeline',
+  '/coalitions',
+  '/coalitions/artillery',
+  '/analysis',
+  '/delivery',
+  '/rates',
+  '/review',
+  '/compare?a=gb-ua-2024&b=fr-ua-2024',
+  '/crisis',
+  '/stress',
+  '/edit/commitments',
+  '/edit/commitments/gb-ua-2024-2',
+];
+
+/** Translation leaves by dotted key. */
+function leaves(tree, prefix = '') {
+  const out = new Map();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/**
+ * Keeps a screenshot of the page in e2e/artifacts/ (git-ignored) for a look by eye: with
+ * E2E_SHOTS=1 for every step's shot, always for the per-page ones.
+ */
+async function shot(page, name, always = false) {
+  if (!always && process.env.E2E_SHOTS !== '1') return;
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
@@ -143,9 +177,64 @@ const textApi = { missing: false };
 
 const steps = [
   [
-    'the agreements table lists the United Kingdom and at least 28 agreements',
+    'the overview colours the map by status, and the keyboard moves the time slider',
     async ({ page, base }) => {
       await page.goto(`${base}/`);
+      await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+      await page.locator('svg.world-map__svg[data-ready="true"]').waitFor();
+      const statusOf = (code) =>
+        page.locator(`svg.world-map__svg path[data-code="${code}"]`).first().getAttribute('data-status');
+      await eventually(() => statusOf('US'), (status) => status === 'binding', 'today the US agreement is legally binding');
+      check((await statusOf('UA')) === 'beneficiary', 'Ukraine should be drawn as the beneficiary');
+      check((await page.locator('.eu-chip').count()) === 1, 'the EU should have its legend chip');
+      const signed = await page.locator('.headline-figure__value').first().innerText();
+      check(/^\d+$/.test(signed.trim()) && Number(signed) >= 28, `expected at least 28 signed agreements, saw ${signed}`);
+
+      // Keyboard only: Tab to the slider, then Home, arrows and End.
+      const slider = page.locator('input.time-slider__input');
+      let reached = false;
+      for (let i = 0; i < 60 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await slider.evaluate((node) => node === globalThis.document.activeElement);
+      }
+      check(reached, 'Tab should reach the time slider');
+      await page.keyboard.press('Home');
+      await page.waitForURL(/asOf=2023-07-12/);
+      await eventually(() => statusOf('GB'), (status) => status === 'declaration', 'on 12/07/2023 the UK had joined the G7 declaration only');
+      check((await slider.getAttribute('aria-valuetext')) === '12/07/2023', 'the slider should speak its date');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForURL(/asOf=2023-07-13/);
+      await page.keyboard.press('End');
+      await eventually(() => statusOf('GB'), (status) => status === 'signed', 'today the UK has signed');
+
+      // The seed article's day, marked on the slider.
+      await page.getByRole('button', { name: /Seed article snapshot/ }).click();
+      await page.waitForURL(/asOf=2024-02-20/);
+      await eventually(() => statusOf('US'), (status) => status === 'talks', 'on 20/02/2024 the US was in talks');
+      await eventually(() => statusOf('GB'), (status) => status === 'signed', 'on 20/02/2024 the UK had signed');
+      check((await statusOf('SE')) === 'none', 'on 20/02/2024 Sweden had no agreement');
+      await page.getByRole('button', { name: /Ukraine Compact/ }).waitFor();
+
+      // The same facts as a table, for screen readers and keyboards.
+      await page.getByRole('button', { name: 'Show as table' }).click();
+      const row = page.locator('table.map-table tbody tr[data-code="GB"]');
+      await row.waitFor();
+      check((await row.getAttribute('data-status')) === 'signed', 'the table should agree with the map');
+      check((await page.locator('table.map-table tbody tr').count()) >= 32, 'the table should list every partner');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: /^Download CSV/ }).first().click();
+      const file = await download;
+      check(/\.csv$/.test(file.suggestedFilename()), `the CSV download should be a .csv, saw ${file.suggestedFilename()}`);
+      const svgDownload = page.waitForEvent('download');
+      await page.getByRole('button', { name: /^Download SVG/ }).first().click();
+      check(/\.svg$/.test((await svgDownload).suggestedFilename()), 'the map should download as SVG');
+      await shot(page, 'overview-2024-02-20', true);
+    },
+  ],
+  [
+    'the agreements table lists the United Kingdom and at least 28 agreements',
+    async ({ page, base }) => {
+      await page.goto(`${base}/agreements`);
       await page.getByRole('heading', { level: 1, name: 'Agreements' }).waitFor();
       const rows = await eventually(
         () => page.locator('table.agreements tbody tr').count(),
@@ -200,7 +289,7 @@ const steps = [
   [
     'an agreement opens its detail page',
     async ({ page, base }) => {
-      await page.goto(`${base}/`);
+      await page.goto(`${base}/agreements`);
       await rowOf(page, 'Велика Британія')
         .getByRole('link', { name: 'Велика Британія', exact: true })
         .click();
@@ -506,6 +595,84 @@ const steps = [
     },
   ],
   [
+    'an edit round-trips through the form, the API’s problems land at their fields, and a conflict is explained',
+    async ({ page, base, allowConsoleError }) => {
+      await page.goto(`${base}/edit/commitments/gb-ua-2024-2`);
+      await page.getByRole('heading', { level: 2, name: 'Edit gb-ua-2024-2' }).waitFor();
+      const money = page.locator('fieldset[data-field="money"]');
+      // The API refuses a currency that is not ISO 4217, and says so at the currency.
+      allowConsoleError(/status of 400/);
+      await money.getByLabel('Currency').fill('ABC');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const currencyError = money.locator('.field-error').first();
+      await currencyError.waitFor();
+      check(/ISO 4217/.test(await currencyError.innerText()), 'the currency problem should be explained at the field');
+      check((await money.getByLabel('Currency').getAttribute('aria-invalid')) === 'true', 'the currency should be marked invalid');
+      await money.getByLabel('Currency').fill('GBP');
+      await page.getByLabel('Clause reference', { exact: true }).fill('I.2');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved. This is now version 2.' }).waitFor();
+      const saved = await (await fetch(`${base}/api/commitments/gb-ua-2024-2`)).json();
+      check(saved.clauseRef === 'I.2' && saved.money.currency === 'GBP', 'the edit should be stored');
+
+      // Someone else saves meanwhile; our next save is explained field by field.
+      const theirs = await fetch(`${base}/api/commitments/gb-ua-2024-2`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...saved, description: 'changed by another editor', firmness: 'binding' }),
+      });
+      check(theirs.status === 200, `the other editor's PUT answered ${theirs.status}`);
+      allowConsoleError(/status of 409/);
+      await page.getByLabel('Description').fill('changed in the browser');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const conflict = page.locator('section.conflict');
+      await conflict.getByRole('heading', { name: 'Someone changed this record while you were editing' }).waitFor();
+      const description = conflict.locator('tr[data-field="description"]');
+      check(/changed by another editor/.test(await description.innerText()), 'the diff should show their description');
+      check(/changed in the browser/.test(await description.innerText()), 'the diff should show ours');
+      check((await conflict.locator('tr[data-field="firmness"]').count()) === 1, 'the diff should show their firmness');
+      await shot(page, 'edit-conflict', true);
+      await conflict.getByRole('button', { name: 'Keep mine and retry' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved. This is now version 4.' }).waitFor();
+      const final = await (await fetch(`${base}/api/commitments/gb-ua-2024-2`)).json();
+      check(final.description === 'changed in the browser', 'keeping mine should store our description');
+      check(final.version === 4, `expected version 4, saw ${final.version}`);
+    },
+  ],
+  [
+    'a finding on the overview opens its clause',
+    async ({ page, base }) => {
+      if (textApi.missing) return { skipped: 'the text API is missing on this server (no clauses)' };
+      await page.goto(`${base}/`);
+      const finding = page.locator('.overview-findings article.finding[data-code="SINGLE_GUARANTOR"]');
+      await finding.waitFor();
+      await finding.getByRole('link', { name: 'clause I.2' }).first().click();
+      await page.waitForURL(/\/agreements\/gb-ua-2024#clause-I\.2$/);
+      const clause = page.locator('.clause--target[data-ref="I.2"]');
+      await clause.waitFor();
+      check(/EUR 100 million/.test(await clause.innerText()), 'the opened clause should be I.2');
+      check(await clause.evaluate((node) => node === globalThis.document.activeElement), 'the clause should take focus');
+    },
+  ],
+  [
+    'the network graph marks the single point of failure and has a table alternative',
+    async ({ page, base }) => {
+      await page.goto(`${base}/network`);
+      await page.getByRole('heading', { level: 1, name: 'Network' }).waitFor();
+      await page.locator('.network-chart__canvas svg').waitFor();
+      const label = (await page.locator('.network-chart__canvas').getAttribute('aria-label')) ?? '';
+      check(/single points of failure/.test(label), `the chart needs a text alternative, saw ${JSON.stringify(label)}`);
+      await page.locator('.single-points li[data-partner="GB"]').first().waitFor();
+      const critical = page.locator('table.network-table tbody tr[data-critical="true"]');
+      await critical.first().waitFor();
+      check(/United Kingdom/.test(await critical.first().innerText()) && /Drones/.test(await critical.first().innerText()), 'the UK → drones link should be critical');
+      const png = page.waitForEvent('download');
+      await page.getByRole('button', { name: /^Download PNG/ }).click();
+      check(/\.png$/.test((await png).suggestedFilename()), 'the chart should download as PNG');
+      await shot(page, 'network', true);
+    },
+  ],
+  [
     'the crisis page declares an armed attack, raises a request, shows an offer live and records the allocation',
     async ({ page, base, allowConsoleError }) => {
       // The crisis API is built alongside this page; skip (and say so) only while it is missing.
@@ -724,6 +891,66 @@ const steps = [
       await shot(page, 'stress');
     },
   ],
+  [
+    'every page loads without console errors, passes axe, and in Ukrainian shows no untranslated label',
+    async ({ page, base }) => {
+      const english = leaves(JSON.parse(readFileSync(join(root, 'packages/web/src/i18n/en.json'), 'utf8')));
+      const ukrainian = leaves(JSON.parse(readFileSync(join(root, 'packages/web/src/i18n/uk.json'), 'utf8')));
+      const keys = [...english.keys()].map((key) => key.replace(/_(one|few|many|other)$/, ''));
+      const sections = new Set(keys.map((key) => key.split('.')[0]));
+      // English labels a Ukrainian page must not show: long enough to be unambiguous, and translated.
+      const leftovers = [...english]
+        .filter(([key, value]) => value.length >= 14 && / /.test(value) && !/\{\{/.test(value) && ukrainian.get(key) !== value)
+        .map(([, value]) => value);
+      const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+      const problems = [];
+      for (const language of ['en', 'uk']) {
+        await page.goto(`${base}/`);
+        await page.getByRole('button', { name: language === 'en' ? 'English' : 'Українська' }).click();
+        for (const path of AUDITED_PAGES) {
+          await page.goto(`${base}${path}`);
+          await page.locator('main h1').first().waitFor();
+          // Settled: no query still loading.
+          await eventually(() => page.locator('.loading').count(), (count) => count === 0, `${path} should finish loading`);
+          await page.waitForTimeout(150);
+          await shot(page, `page-${language}-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'overview'}`, true);
+          // Injected over the DevTools protocol, so the page's content security policy stays as it is.
+          await page.evaluate(axeSource);
+          const violations = await page.evaluate(async () => {
+            const result = await globalThis.axe.run(globalThis.document, { resultTypes: ['violations'] });
+            return result.violations
+              .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+              .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+          });
+          for (const violation of violations) problems.push(`${language} ${path}: axe ${violation}`);
+          if (language === 'uk') {
+            // Visible text, leaving out what the page marks as English (records kept in their own language).
+            const text = await page.evaluate(() => {
+              const doc = globalThis.document;
+              const out = [];
+              const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const parent = node.parentElement;
+                if (!parent || parent.closest('[lang="en"], script, style, noscript')) continue;
+                if (!parent.checkVisibility()) continue;
+                out.push(node.textContent ?? '');
+              }
+              return out.join('\n');
+            });
+            // A key shown instead of its label ("overview.figureSigned"), as i18next does when one is missing.
+            for (const match of text.matchAll(/\b[a-z][a-zA-Z]+(?:\.[a-zA-Z0-9_*-]+)+\b/g))
+              if (keys.includes(match[0]) || sections.has(match[0].split('.')[0] ?? ''))
+                problems.push(`uk ${path}: untranslated key ${match[0]}`);
+            if (/\{\{\w+\}\}/.test(text)) problems.push(`uk ${path}: a placeholder left unfilled`);
+            for (const value of leftovers) if (text.includes(value)) problems.push(`uk ${path}: English label ${JSON.stringify(value)}`);
+          }
+        }
+      }
+      check(problems.length === 0, `problems:\n        ${[...new Set(problems)].join('\n        ')}`);
+      console.log(`    ${AUDITED_PAGES.length} pages × 2 languages: no serious or critical axe violation, no untranslated label`);
+      await page.getByRole('button', { name: 'English' }).click();
+    },
+  ],
 ];
 
 async function main() {
@@ -751,7 +978,7 @@ async function main() {
         '--disable-sync',
       ],
     });
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Kyiv' });
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Kyiv', acceptDownloads: true });
     context.setDefaultTimeout(UI_TIMEOUT_MS);
     const page = await context.newPage();
     const consoleErrors = [];

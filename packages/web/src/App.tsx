@@ -1,18 +1,19 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading } from './components/QueryState.js';
-import { AgreementDetailPage } from './features/agreements/AgreementDetailPage.js';
-import { AgreementsPage } from './features/agreements/AgreementsPage.js';
-import { AnalysisPage } from './features/analysis/AnalysisPage.js';
-import { CoalitionPage } from './features/coalitions/CoalitionPage.js';
-import { CoalitionsPage } from './features/coalitions/CoalitionsPage.js';
-import { DeliveryPage } from './features/delivery/DeliveryPage.js';
-import { RatesPage } from './features/rates/RatesPage.js';
-import { TimelinePage } from './features/timeline/TimelinePage.js';
+import { OverviewPage } from './features/overview/OverviewPage.js';
 import { Layout } from './layout/Layout.js';
 import { NotFoundPage } from './layout/NotFoundPage.js';
 
-// The text review and comparison pages load on first visit.
+// Every page but the overview loads on first visit, so a first visit downloads the overview only.
+const TimelinePage = lazy(() => import('./features/timeline/TimelinePage.js').then((m) => ({ default: m.TimelinePage })));
+const RatesPage = lazy(() => import('./features/rates/RatesPage.js').then((m) => ({ default: m.RatesPage })));
+const DeliveryPage = lazy(() => import('./features/delivery/DeliveryPage.js').then((m) => ({ default: m.DeliveryPage })));
+const CoalitionsPage = lazy(() => import('./features/coalitions/CoalitionsPage.js').then((m) => ({ default: m.CoalitionsPage })));
+const CoalitionPage = lazy(() => import('./features/coalitions/CoalitionPage.js').then((m) => ({ default: m.CoalitionPage })));
+const AnalysisPage = lazy(() => import('./features/analysis/AnalysisPage.js').then((m) => ({ default: m.AnalysisPage })));
+const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage.js').then((m) => ({ default: m.AgreementsPage })));
+const AgreementDetailPage = lazy(() => import('./features/agreements/AgreementDetailPage.js').then((m) => ({ default: m.AgreementDetailPage })));
 const ReviewPage = lazy(() =>
   import('./features/texts/ReviewPage.js').then((m) => ({ default: m.ReviewPage })),
 );
@@ -22,6 +23,11 @@ const CrisisSection = lazy(() =>
 const StressPage = lazy(() =>
   import('./features/stress/StressPage.js').then((m) => ({ default: m.StressPage })),
 );
+// echarts' graph series and the generic forms stay out of the first download.
+const NetworkPage = lazy(() =>
+  import('./features/network/NetworkPage.js').then((m) => ({ default: m.NetworkPage })),
+);
+const EditPage = lazy(() => import('./features/edit/EditPage.js').then((m) => ({ default: m.EditPage })));
 const ComparePage = lazy(() =>
   import('./features/texts/ComparePage.js').then((m) => ({ default: m.ComparePage })),
 );
@@ -30,13 +36,30 @@ export function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<AgreementsPage />} />
-        <Route path="timeline" element={<TimelinePage />} />
-        <Route path="coalitions" element={<CoalitionsPage />} />
-        <Route path="coalitions/:id" element={<CoalitionPage />} />
-        <Route path="delivery" element={<DeliveryPage />} />
-        <Route path="analysis" element={<AnalysisPage />} />
-        <Route path="rates" element={<RatesPage />} />
+        <Route index element={<OverviewPage />} />
+        <Route path="agreements" element={<Suspense fallback={<Loading />}><AgreementsPage /></Suspense>} />
+        <Route
+          path="network"
+          element={
+            <Suspense fallback={<Loading />}>
+              <NetworkPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="edit/:kind?/:id?"
+          element={
+            <Suspense fallback={<Loading />}>
+              <EditPage />
+            </Suspense>
+          }
+        />
+        <Route path="timeline" element={<Suspense fallback={<Loading />}><TimelinePage /></Suspense>} />
+        <Route path="coalitions" element={<Suspense fallback={<Loading />}><CoalitionsPage /></Suspense>} />
+        <Route path="coalitions/:id" element={<Suspense fallback={<Loading />}><CoalitionPage /></Suspense>} />
+        <Route path="delivery" element={<Suspense fallback={<Loading />}><DeliveryPage /></Suspense>} />
+        <Route path="analysis" element={<Suspense fallback={<Loading />}><AnalysisPage /></Suspense>} />
+        <Route path="rates" element={<Suspense fallback={<Loading />}><RatesPage /></Suspense>} />
         <Route
           path="review"
           element={
@@ -69,7 +92,7 @@ export function App() {
             </Suspense>
           }
         />
-        <Route path="agreements/:id" element={<AgreementDetailPage />} />
+        <Route path="agreements/:id" element={<Suspense fallback={<Loading />}><AgreementDetailPage /></Suspense>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

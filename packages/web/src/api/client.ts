@@ -53,6 +53,8 @@ export class ApiError extends Error {
     readonly path?: string,
     /** Every problem the API found, each with its JSON path ("$.lines[0].quantity"). */
     readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
+    /** With VERSION_CONFLICT: the record as it now stands, so the reader can see what changed. */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -108,7 +110,11 @@ async function putJson<T>(path: string, body: unknown): Promise<T> {
   });
 }
 
-async function send<T>(address: string, init: RequestInit): Promise<T> {
+async function deleteJson(path: string, params: Params): Promise<void> {
+  await send<unknown>(url(path, params), { method: 'DELETE', headers: { Accept: 'application/json' } }, true);
+}
+
+async function send<T>(address: string, init: RequestInit, emptyOk = false): Promise<T> {
   const signal = init.signal ?? undefined;
   let response: Response;
   try {
@@ -126,9 +132,11 @@ async function send<T>(address: string, init: RequestInit): Promise<T> {
         body.error.message,
         body.error.path,
         body.error.issues ?? [],
+        body.error.current,
       );
     throw new ApiError(response.status, UNEXPECTED_RESPONSE, `HTTP ${response.status}`);
   }
+  if (body === undefined && emptyOk) return undefined as T;
   if (body === undefined) throw new ApiError(response.status, UNEXPECTED_RESPONSE, 'the answer was not JSON');
   return body as T;
 }
@@ -228,6 +236,24 @@ export const api = {
     getJson<StressRunView>(`/stress-tests/${encodeURIComponent(id)}`, undefined, signal),
 
   startStress: (request: StressRequest) => postJson<StressRunView>('/stress-tests', request),
+};
+
+export type EntityKind = 'partners' | 'agreements' | 'clauses' | 'commitments' | 'coalitions' | 'requirements' | 'flows';
+export type EntityRecord = Record<string, unknown> & { version?: number };
+
+const entityPath = (kind: EntityKind, id?: string) =>
+  id === undefined ? `/${kind}` : `/${kind}/${encodeURIComponent(id)}`;
+
+/** The registry's editable records, one shape for every kind (PUT answers 409 with a stale version). */
+export const entityApi = {
+  list: (kind: EntityKind, signal?: AbortSignal) =>
+    getJson<Items<EntityRecord>>(entityPath(kind), undefined, signal),
+  get: (kind: EntityKind, id: string, signal?: AbortSignal) =>
+    getJson<EntityRecord>(entityPath(kind, id), undefined, signal),
+  create: (kind: EntityKind, body: EntityRecord) => postJson<EntityRecord>(entityPath(kind), body),
+  update: (kind: EntityKind, id: string, body: EntityRecord) => putJson<EntityRecord>(entityPath(kind, id), body),
+  remove: (kind: EntityKind, id: string, version: number) =>
+    deleteJson(entityPath(kind, id), { version: String(version) }),
 };
 
 const crisisRequest = (id: string) => `/crisis/requests/${encodeURIComponent(id)}`;

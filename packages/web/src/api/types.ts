@@ -50,6 +50,7 @@ export interface ApiErrorBody {
     message: string;
     path?: string;
     issues?: Array<{ path: string; message: string }>;
+    current?: unknown;
   };
 }
 

@@ -57,8 +57,16 @@ export function Layout() {
             <ul>
               <li>
                 <NavLink to="/" end>
+                  {t('nav.overview')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/agreements" end>
                   {t('nav.agreements')}
                 </NavLink>
+              </li>
+              <li>
+                <NavLink to="/network">{t('nav.network')}</NavLink>
               </li>
               <li>
                 <NavLink to="/timeline">{t('nav.timeline')}</NavLink>
@@ -83,6 +91,9 @@ export function Layout() {
               </li>
               <li>
                 <NavLink to="/compare">{t('nav.compare')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/edit">{t('nav.edit')}</NavLink>
               </li>
               <li>
                 <NavLink to="/crisis">

@@ -31,7 +31,7 @@ export function AgreementDetailPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/">← {t('detail.back')}</Link>
+        <Link to="/agreements">← {t('detail.back')}</Link>
       </p>
       {agreement.isPending ? <Loading /> : null}
       {agreement.isError ? (

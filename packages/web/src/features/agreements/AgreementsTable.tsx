@@ -6,6 +6,7 @@ import { ConfidenceBadge } from '../../components/ConfidenceBadge.js';
 import { SourceLinks } from '../../components/SourceLinks.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useFormatters, type Formatters } from '../../format/useFormatters.js';
+import { DownloadCsv } from '../../components/DownloadCsv.js';
 
 interface Props {
   rows: readonly AgreementView[];
@@ -45,70 +46,72 @@ export function AgreementsTable({ rows, pledges, asOf, nameOf }: Props) {
 
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="agreements">
-        <caption id={captionId}>{t('agreements.caption', { date: format.date(asOf) })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('agreements.col.partner')}</th>
-            <th scope="col">{t('agreements.col.status')}</th>
-            <th scope="col">{t('agreements.col.signed')}</th>
-            <th scope="col">{t('agreements.col.place')}</th>
-            <th scope="col" className="numeric">
-              {t('agreements.col.duration')}
-            </th>
-            <th scope="col">{t('agreements.col.legalForm')}</th>
-            <th scope="col">{t('agreements.col.consultation')}</th>
-            <th scope="col">{t('agreements.col.pledges')}</th>
-            <th scope="col">{t('agreements.col.sources')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((agreement) => (
-            <tr
-              key={agreement.id}
-              data-agreement={agreement.id}
-              className={agreement.countedByUkraine ? undefined : 'not-counted'}
-            >
-              <th scope="row" className="partner">
-                <Link to={`/agreements/${encodeURIComponent(agreement.id)}`}>{nameOf(agreement)}</Link>{' '}
-                <ConfidenceBadge confidence={agreement.confidence} />
-                {agreement.countedByUkraine ? null : (
-                  <span className="note not-counted-note">{t('agreements.notCounted')}</span>
-                )}
+      <DownloadCsv>
+        <table className="agreements">
+          <caption id={captionId}>{t('agreements.caption', { date: format.date(asOf) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('agreements.col.partner')}</th>
+              <th scope="col">{t('agreements.col.status')}</th>
+              <th scope="col">{t('agreements.col.signed')}</th>
+              <th scope="col">{t('agreements.col.place')}</th>
+              <th scope="col" className="numeric">
+                {t('agreements.col.duration')}
               </th>
-              <td className="status-cell">
-                <StatusBadge status={agreement.statusAsOf} />
-              </td>
-              <td className="date">
-                {agreement.signedOn ? format.date(agreement.signedOn) : <span className="muted">—</span>}
-              </td>
-              <td className="place">
-                {agreement.place ?? <span className="muted">{t('common.notRecorded')}</span>}
-              </td>
-              <td className="numeric">
-                {typeof agreement.durationYears === 'number' ? (
-                  format.number(agreement.durationYears)
-                ) : (
-                  <span className="muted">{t('common.notRecorded')}</span>
-                )}
-              </td>
-              <td>{t(`legalForm.${agreement.legalForm}`)}</td>
-              <td className="consultation">
-                <span className={agreement.consultation ? undefined : 'muted'}>
-                  {format.consultation(agreement.consultation)}
-                </span>{' '}
-                <ConfidenceBadge confidence={agreement.consultation?.confidence} />
-              </td>
-              <td>
-                <Pledges pledges={pledges.get(agreement.id)} format={format} />
-              </td>
-              <td>
-                <SourceLinks sources={agreement.sources} className="sources--compact" />
-              </td>
+              <th scope="col">{t('agreements.col.legalForm')}</th>
+              <th scope="col">{t('agreements.col.consultation')}</th>
+              <th scope="col">{t('agreements.col.pledges')}</th>
+              <th scope="col">{t('agreements.col.sources')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((agreement) => (
+              <tr
+                key={agreement.id}
+                data-agreement={agreement.id}
+                className={agreement.countedByUkraine ? undefined : 'not-counted'}
+              >
+                <th scope="row" className="partner">
+                  <Link to={`/agreements/${encodeURIComponent(agreement.id)}`}>{nameOf(agreement)}</Link>{' '}
+                  <ConfidenceBadge confidence={agreement.confidence} />
+                  {agreement.countedByUkraine ? null : (
+                    <span className="note not-counted-note">{t('agreements.notCounted')}</span>
+                  )}
+                </th>
+                <td className="status-cell">
+                  <StatusBadge status={agreement.statusAsOf} />
+                </td>
+                <td className="date">
+                  {agreement.signedOn ? format.date(agreement.signedOn) : <span className="muted">—</span>}
+                </td>
+                <td className="place">
+                  {agreement.place ?? <span className="muted">{t('common.notRecorded')}</span>}
+                </td>
+                <td className="numeric">
+                  {typeof agreement.durationYears === 'number' ? (
+                    format.number(agreement.durationYears)
+                  ) : (
+                    <span className="muted">{t('common.notRecorded')}</span>
+                  )}
+                </td>
+                <td>{t(`legalForm.${agreement.legalForm}`)}</td>
+                <td className="consultation">
+                  <span className={agreement.consultation ? undefined : 'muted'}>
+                    {format.consultation(agreement.consultation)}
+                  </span>{' '}
+                  <ConfidenceBadge confidence={agreement.consultation?.confidence} />
+                </td>
+                <td>
+                  <Pledges pledges={pledges.get(agreement.id)} format={format} />
+                </td>
+                <td>
+                  <SourceLinks sources={agreement.sources} className="sources--compact" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </DownloadCsv>
     </div>
   );
 }

@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { clauseAnchor } from './clauseAnchor.js';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { TopicChips } from '../texts/TopicChips.js';
 import { useClauses } from './queries.js';
@@ -8,6 +11,15 @@ export function ClauseList({ agreementId }: { agreementId: string }) {
   const { t } = useTranslation();
   const clauses = useClauses(agreementId);
   const items = clauses.data?.items ?? [];
+  const { hash } = useLocation();
+  // A finding's clause link ends in #clause-…: once the clauses are here, bring it into view.
+  useEffect(() => {
+    if (!hash.startsWith('#clause-') || items.length === 0) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  }, [hash, items.length]);
   return (
     <section aria-labelledby="clauses-heading" className="clause-list">
       <h3 id="clauses-heading">
@@ -22,7 +34,13 @@ export function ClauseList({ agreementId }: { agreementId: string }) {
       {items.length > 0 ? (
         <dl className="clauses">
           {items.map((clause) => (
-            <div key={clause.id ?? clause.ref} className="clause" data-ref={clause.ref}>
+            <div
+              key={clause.id ?? clause.ref}
+              id={clauseAnchor(clause.ref)}
+              className={hash === `#${clauseAnchor(clause.ref)}` ? 'clause clause--target' : 'clause'}
+              data-ref={clause.ref}
+              tabIndex={-1}
+            >
               <dt>
                 <span className="clause-ref">{clause.ref}</span>
                 {clause.heading ? ` · ${clause.heading}` : ''}

@@ -4,6 +4,7 @@ import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { SourceLinks } from '../../components/SourceLinks.js';
 import { useFormatters } from '../../format/useFormatters.js';
 import { useCommitments } from './queries.js';
+import { DownloadCsv } from '../../components/DownloadCsv.js';
 
 export function CommitmentTable({ agreementId }: { agreementId: string }) {
   const { t } = useTranslation();
@@ -21,39 +22,43 @@ export function CommitmentTable({ agreementId }: { agreementId: string }) {
       {commitments.data && items.length === 0 ? <p className="muted">{t('detail.noCommitments')}</p> : null}
       {items.length > 0 ? (
         <div className="table-scroll" role="region" aria-labelledby="commitments-heading" tabIndex={0}>
-          <table className="compact-table">
-            <caption className="visually-hidden">{t('detail.commitmentsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('detail.colCategory')}</th>
-                <th scope="col">{t('detail.colCapability')}</th>
-                <th scope="col">{t('detail.colPledge')}</th>
-                <th scope="col">{t('detail.colPeriod')}</th>
-                <th scope="col">{t('detail.colFirmness')}</th>
-                <th scope="col">{t('detail.colDescription')}</th>
-                <th scope="col">{t('common.sources')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((commitment) => (
-                <tr key={commitment.id}>
-                  <td>{t(`category.${commitment.category}`)}</td>
-                  <td>{commitment.capabilityArea ? t(`capability.${commitment.capabilityArea}`) : ''}</td>
-                  <td>
-                    {format.pledge(commitment) ?? <span className="muted">{t('agreements.noPledges')}</span>}{' '}
-                    <ConfidenceBadge confidence={commitment.confidence} />
-                    {commitment.countsAs ? <span className="note">{t('pledge.restates')}</span> : null}
-                  </td>
-                  <td>{commitment.period ? format.period(commitment.period) : ''}</td>
-                  <td>{t(`firmness.${commitment.firmness}`)}</td>
-                  <td>{commitment.description ?? ''}</td>
-                  <td>
-                    <SourceLinks sources={commitment.sources} className="sources--compact" />
-                  </td>
+          <DownloadCsv>
+            <table className="compact-table">
+              <caption className="visually-hidden">{t('detail.commitmentsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('detail.colCategory')}</th>
+                  <th scope="col">{t('detail.colCapability')}</th>
+                  <th scope="col">{t('detail.colPledge')}</th>
+                  <th scope="col">{t('detail.colPeriod')}</th>
+                  <th scope="col">{t('detail.colFirmness')}</th>
+                  <th scope="col">{t('detail.colDescription')}</th>
+                  <th scope="col">{t('common.sources')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((commitment) => (
+                  <tr key={commitment.id}>
+                    <td>{t(`category.${commitment.category}`)}</td>
+                    <td>{commitment.capabilityArea ? t(`capability.${commitment.capabilityArea}`) : ''}</td>
+                    <td>
+                      {format.pledge(commitment) ?? (
+                        <span className="muted">{t('agreements.noPledges')}</span>
+                      )}{' '}
+                      <ConfidenceBadge confidence={commitment.confidence} />
+                      {commitment.countsAs ? <span className="note">{t('pledge.restates')}</span> : null}
+                    </td>
+                    <td>{commitment.period ? format.period(commitment.period) : ''}</td>
+                    <td>{t(`firmness.${commitment.firmness}`)}</td>
+                    <td>{commitment.description ?? ''}</td>
+                    <td>
+                      <SourceLinks sources={commitment.sources} className="sources--compact" />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </DownloadCsv>
         </div>
       ) : null}
     </section>

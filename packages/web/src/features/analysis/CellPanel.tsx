@@ -7,6 +7,7 @@ import { useLocale } from '../../i18n/useLanguage.js';
 import { FindingCard } from './FindingCard.js';
 import { hasRequirement, type HeatmapCell } from './heatmap.js';
 import type { Names } from './useNames.js';
+import { DownloadCsv } from '../../components/DownloadCsv.js';
 
 interface Props {
   id: string;
@@ -37,34 +38,36 @@ function Providers({
   const locale = useLocale();
   if (row.providers.length === 0) return <p className="muted">{t('analysis.noProviders')}</p>;
   return (
-    <table className="compact-table providers">
-      <caption className="visually-hidden">{t('analysis.providers')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('analysis.colPartner')}</th>
-          <th scope="col" className="numeric">
-            {t('analysis.colAmount')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('analysis.colShare')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {row.providers.map((provider) => (
-          <tr key={provider.partner} data-partner={provider.partner}>
-            <th scope="row">{names.partner(provider.partner)}</th>
-            <td className="numeric">{format(provider.amount)}</td>
-            <td className="numeric share">
-              <meter className="share-meter" min={0} max={1} value={provider.share} aria-hidden="true" />{' '}
-              <span className="share-value">
-                {formatPercent(provider.share, locale, { fractionDigits: 1, truncate: false })}
-              </span>
-            </td>
+    <DownloadCsv>
+      <table className="compact-table providers">
+        <caption className="visually-hidden">{t('analysis.providers')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('analysis.colPartner')}</th>
+            <th scope="col" className="numeric">
+              {t('analysis.colAmount')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('analysis.colShare')}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {row.providers.map((provider) => (
+            <tr key={provider.partner} data-partner={provider.partner}>
+              <th scope="row">{names.partner(provider.partner)}</th>
+              <td className="numeric">{format(provider.amount)}</td>
+              <td className="numeric share">
+                <meter className="share-meter" min={0} max={1} value={provider.share} aria-hidden="true" />{' '}
+                <span className="share-value">
+                  {formatPercent(provider.share, locale, { fractionDigits: 1, truncate: false })}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </DownloadCsv>
   );
 }
 

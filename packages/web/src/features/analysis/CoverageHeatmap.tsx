@@ -4,6 +4,7 @@ import { formatCompactCurrency, formatPercent } from '../../format/number.js';
 import { useLocale } from '../../i18n/useLanguage.js';
 import { BUCKETS, cellKey, hasRequirement, type Heatmap, type HeatmapCell } from './heatmap.js';
 import type { Names } from './useNames.js';
+import { DownloadCsv } from '../../components/DownloadCsv.js';
 
 interface Props {
   heatmap: Heatmap;
@@ -141,38 +142,40 @@ export function CoverageHeatmap({ heatmap, currency, names, selected, onSelect, 
 
   return (
     <div className="table-scroll heatmap-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="heatmap">
-        <caption id={captionId}>{t('analysis.heatmapCaption', { currency })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('analysis.colArea')}</th>
-            {heatmap.years.map((year) => (
-              <th key={year} scope="col" className="heat-year">
-                {year}
-              </th>
+      <DownloadCsv>
+        <table className="heatmap">
+          <caption id={captionId}>{t('analysis.heatmapCaption', { currency })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('analysis.colArea')}</th>
+              {heatmap.years.map((year) => (
+                <th key={year} scope="col" className="heat-year">
+                  {year}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {heatmap.areas.map((area) => (
+              <tr key={area} data-area={area}>
+                <th scope="row">{names.area(area)}</th>
+                {heatmap.years.map((year) => renderCell(area, year))}
+              </tr>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {heatmap.areas.map((area) => (
-            <tr key={area} data-area={area}>
-              <th scope="row">{names.area(area)}</th>
-              {heatmap.years.map((year) => renderCell(area, year))}
-            </tr>
-          ))}
-        </tbody>
-        {heatmap.hasUnassigned ? (
-          <tbody className="heatmap-unassigned">
-            <tr data-area="unassigned">
-              <th scope="row">
-                {t('analysis.unassigned')}
-                <span className="note">{t('analysis.unassignedNote')}</span>
-              </th>
-              {heatmap.years.map((year) => renderCell(null, year))}
-            </tr>
           </tbody>
-        ) : null}
-      </table>
+          {heatmap.hasUnassigned ? (
+            <tbody className="heatmap-unassigned">
+              <tr data-area="unassigned">
+                <th scope="row">
+                  {t('analysis.unassigned')}
+                  <span className="note">{t('analysis.unassignedNote')}</span>
+                </th>
+                {heatmap.years.map((year) => renderCell(null, year))}
+              </tr>
+            </tbody>
+          ) : null}
+        </table>
+      </DownloadCsv>
     </div>
   );
 }

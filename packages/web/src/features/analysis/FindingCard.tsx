@@ -7,6 +7,7 @@ import { formatCurrency, formatDecimal, fractionToPercent } from '../../format/n
 import { useFormatters } from '../../format/useFormatters.js';
 import en from '../../i18n/en.json';
 import { useLanguage, useLocale } from '../../i18n/useLanguage.js';
+import { clauseAnchor } from '../agreements/clauseAnchor.js';
 import { useClauses } from '../agreements/queries.js';
 import { subjectEntries, type SubjectEntry, type SubjectKind } from './findings.js';
 import type { Names } from './useNames.js';
@@ -153,7 +154,9 @@ function Clauses({ clauses, names }: { clauses: ClauseReference[]; names: Names 
                 {names.agreement(clause.agreementId)}
               </Link>
               {' · '}
-              {t('analysis.clauseRef', { ref: clause.ref })}
+              <Link to={`${agreementPath(clause.agreementId)}#${clauseAnchor(clause.ref)}`} className="clause-link">
+                {t('analysis.clauseRef', { ref: clause.ref })}
+              </Link>
             </span>
             <ClauseText clause={clause} />
           </li>

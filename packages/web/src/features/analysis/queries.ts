@@ -12,8 +12,9 @@ export const requirementKeys = {
   list: () => [...requirementKeys.all, 'list'] as const,
 };
 
-export function useAnalysis(controls: AnalysisControls) {
+export function useAnalysis(controls: AnalysisControls, options: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled: options.enabled ?? true,
     queryKey: analysisKeys.result(controls),
     queryFn: ({ signal }) => api.analysis(controls, signal),
     // Keep the previous answer on screen while another date or currency is analysed.

@@ -11,6 +11,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { usePartnerName } from '../partners/queries.js';
 import { FairShareKeyForm } from './FairShareKeyForm.js';
 import { useCoalition, useCoalitionRoadmap } from './queries.js';
+import { DownloadCsv } from '../../components/DownloadCsv.js';
 
 /** A coalition's roadmap: members and leads, milestones, and its requirement shared out fairly. */
 export function CoalitionPage() {
@@ -26,11 +27,16 @@ export function CoalitionPage() {
   useDocumentTitle(name);
 
   if (coalition.isPending || roadmap.isPending) return <Loading />;
-  if (coalition.isError) return <ErrorMessage error={coalition.error} onRetry={() => void coalition.refetch()} />;
+  if (coalition.isError)
+    return <ErrorMessage error={coalition.error} onRetry={() => void coalition.refetch()} />;
   if (roadmap.isError) return <ErrorMessage error={roadmap.error} onRetry={() => void roadmap.refetch()} />;
   const view = roadmap.data;
   const amount = (value: string | null) =>
-    value === null ? t('common.unknown') : view.measure === 'money' ? formatCurrency(value, view.currency, language) : formatDecimal(value, language);
+    value === null
+      ? t('common.unknown')
+      : view.measure === 'money'
+        ? formatCurrency(value, view.currency, language)
+        : formatDecimal(value, language);
   const item = view.requirement?.quantity?.item;
 
   return (
@@ -42,7 +48,12 @@ export function CoalitionPage() {
       <form className="controls" onSubmit={(event) => event.preventDefault()}>
         <label className="field">
           <span>{t('analysis.asOf')}</span>
-          <input type="date" value={asOf} required onChange={(event) => event.target.value && setAsOf(event.target.value)} />
+          <input
+            type="date"
+            value={asOf}
+            required
+            onChange={(event) => event.target.value && setAsOf(event.target.value)}
+          />
         </label>
       </form>
 
@@ -51,32 +62,35 @@ export function CoalitionPage() {
         <ul className="tags">
           {view.members.map((member) => (
             <li key={member.partner} className={`tag tag--${member.role}`}>
-              {partnerName(member.partner)} {member.role === 'lead' ? <strong>({t('coalition.lead')})</strong> : null}
+              {partnerName(member.partner)}{' '}
+              {member.role === 'lead' ? <strong>({t('coalition.lead')})</strong> : null}
             </li>
           ))}
         </ul>
         {view.membership.length > 0 ? (
-          <table className="data-table">
-            <caption>{t('coalition.membershipHistory')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('coalition.partner')}</th>
-                <th scope="col">{t('coalition.role')}</th>
-                <th scope="col">{t('coalition.from')}</th>
-                <th scope="col">{t('coalition.to')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.membership.map((entry, index) => (
-                <tr key={`${entry.partner}-${index}`}>
-                  <th scope="row">{partnerName(entry.partner)}</th>
-                  <td>{t(`coalition.roles.${entry.role}`)}</td>
-                  <td>{entry.from ? format.partialDate(entry.from) : t('coalition.sinceFounding')}</td>
-                  <td>{entry.to ? format.partialDate(entry.to) : t('coalition.current')}</td>
+          <DownloadCsv>
+            <table className="data-table">
+              <caption>{t('coalition.membershipHistory')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('coalition.partner')}</th>
+                  <th scope="col">{t('coalition.role')}</th>
+                  <th scope="col">{t('coalition.from')}</th>
+                  <th scope="col">{t('coalition.to')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {view.membership.map((entry, index) => (
+                  <tr key={`${entry.partner}-${index}`}>
+                    <th scope="row">{partnerName(entry.partner)}</th>
+                    <td>{t(`coalition.roles.${entry.role}`)}</td>
+                    <td>{entry.from ? format.partialDate(entry.from) : t('coalition.sinceFounding')}</td>
+                    <td>{entry.to ? format.partialDate(entry.to) : t('coalition.current')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </DownloadCsv>
         ) : null}
       </section>
 
@@ -85,9 +99,13 @@ export function CoalitionPage() {
         {view.requirement ? (
           <p>
             {t('coalition.requirement', { amount: amount(view.totals.target), item: item ?? '' })}{' '}
-            <span className={`badge badge--${view.requirement.basis}`}>{t(`coalition.basis.${view.requirement.basis}`)}</span>
+            <span className={`badge badge--${view.requirement.basis}`}>
+              {t(`coalition.basis.${view.requirement.basis}`)}
+            </span>
             {view.requirement.period ? <> · {format.period(view.requirement.period)}</> : null}
-            {view.requirement.description ? <span className="muted"> — {view.requirement.description}</span> : null}
+            {view.requirement.description ? (
+              <span className="muted"> — {view.requirement.description}</span>
+            ) : null}
           </p>
         ) : (
           <p className="muted">{t('coalition.noRequirement')}</p>
@@ -102,39 +120,63 @@ export function CoalitionPage() {
             {warning}
           </p>
         ))}
-        <table className="data-table shares-table">
-          <caption>{t('coalition.sharesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('coalition.partner')}</th>
-              <th scope="col">{t('coalition.share')}</th>
-              <th scope="col">{t('coalition.target')}</th>
-              <th scope="col">{t('coalition.pledged')}</th>
-              <th scope="col">{t('coalition.delivered')}</th>
-              <th scope="col">{t('coalition.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.shares.map((share) => (
-              <tr key={share.partner} className={`share share--${share.status}`}>
-                <th scope="row">
-                  {partnerName(share.partner)} {share.role === 'lead' ? <span className="muted">({t('coalition.lead')})</span> : null}
-                </th>
-                <td>{share.share === null ? t('common.unknown') : `${formatDecimal((Number(share.share) * 100).toFixed(1), language)} %`}</td>
-                <td>{amount(share.target)}</td>
-                <td>
-                  {amount(share.pledged)}
-                  {share.pledgedRatio !== null ? (
-                    <meter min={0} max={1} low={0.5} high={0.99} optimum={1} value={Math.min(share.pledgedRatio, 1)} aria-label={t('coalition.pledgedOfTarget', { percent: Math.round(share.pledgedRatio * 100) })} />
-                  ) : null}
-                </td>
-                <td>{amount(share.delivered)}</td>
-                <td>{t(`coalition.statuses.${share.status}`)}</td>
+        <DownloadCsv>
+          <table className="data-table shares-table">
+            <caption>{t('coalition.sharesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('coalition.partner')}</th>
+                <th scope="col">{t('coalition.share')}</th>
+                <th scope="col">{t('coalition.target')}</th>
+                <th scope="col">{t('coalition.pledged')}</th>
+                <th scope="col">{t('coalition.delivered')}</th>
+                <th scope="col">{t('coalition.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {coalition.data ? <FairShareKeyForm key={coalition.data.id} roadmap={view} current={coalition.data.fairShareKey} version={coalition.data.version ?? 1} /> : null}
+            </thead>
+            <tbody>
+              {view.shares.map((share) => (
+                <tr key={share.partner} className={`share share--${share.status}`}>
+                  <th scope="row">
+                    {partnerName(share.partner)}{' '}
+                    {share.role === 'lead' ? <span className="muted">({t('coalition.lead')})</span> : null}
+                  </th>
+                  <td>
+                    {share.share === null
+                      ? t('common.unknown')
+                      : `${formatDecimal((Number(share.share) * 100).toFixed(1), language)} %`}
+                  </td>
+                  <td>{amount(share.target)}</td>
+                  <td>
+                    {amount(share.pledged)}
+                    {share.pledgedRatio !== null ? (
+                      <meter
+                        min={0}
+                        max={1}
+                        low={0.5}
+                        high={0.99}
+                        optimum={1}
+                        value={Math.min(share.pledgedRatio, 1)}
+                        aria-label={t('coalition.pledgedOfTarget', {
+                          percent: Math.round(share.pledgedRatio * 100),
+                        })}
+                      />
+                    ) : null}
+                  </td>
+                  <td>{amount(share.delivered)}</td>
+                  <td>{t(`coalition.statuses.${share.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </DownloadCsv>
+        {coalition.data ? (
+          <FairShareKeyForm
+            key={coalition.data.id}
+            roadmap={view}
+            current={coalition.data.fairShareKey}
+            version={coalition.data.version ?? 1}
+          />
+        ) : null}
       </section>
 
       <section aria-labelledby="coalition-milestones">
@@ -143,10 +185,20 @@ export function CoalitionPage() {
         {view.milestones.length === 0 ? <p className="muted">{t('coalitions.noMilestones')}</p> : null}
         <ol className="milestones">
           {view.milestones.map((milestone, index) => (
-            <li key={`${milestone.title}-${index}`} className={milestone.late ? 'milestone milestone--late' : 'milestone'}>
-              <span className={`milestone-status milestone-status--${milestone.status}`}>{t(`milestoneStatus.${milestone.status}`)}</span>{' '}
-              {milestone.late ? <strong className="late-flag">{t('coalition.late', { count: milestone.daysLate })}</strong> : null} {milestone.title}{' '}
-              <span className="muted">{t('coalitions.due', { date: format.partialDate(milestone.due) })}</span>
+            <li
+              key={`${milestone.title}-${index}`}
+              className={milestone.late ? 'milestone milestone--late' : 'milestone'}
+            >
+              <span className={`milestone-status milestone-status--${milestone.status}`}>
+                {t(`milestoneStatus.${milestone.status}`)}
+              </span>{' '}
+              {milestone.late ? (
+                <strong className="late-flag">{t('coalition.late', { count: milestone.daysLate })}</strong>
+              ) : null}{' '}
+              {milestone.title}{' '}
+              <span className="muted">
+                {t('coalitions.due', { date: format.partialDate(milestone.due) })}
+              </span>
               {milestone.sources?.length ? <SourceLinks sources={milestone.sources} /> : null}
             </li>
           ))}

@@ -16,6 +16,7 @@ import {
   unverifiedSummary,
   type RateGrid,
 } from './rates.js';
+import { DownloadCsv } from '../../components/DownloadCsv.js';
 
 function noteId(rate: Pick<ExchangeRateView, 'currency' | 'year'>): string {
   return `rate-note-${rate.currency}-${rate.year}`;
@@ -99,33 +100,35 @@ function RateTable({ grid, footnotes }: { grid: RateGrid; footnotes: ReadonlyMap
   const captionId = useId();
   return (
     <div className="table-scroll table-scroll--fit" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="rates">
-        <caption id={captionId}>{t('rates.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('rates.colCurrency')}</th>
-            {grid.years.map((year) => (
-              <th key={year} scope="col" className="numeric">
-                {year}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {grid.currencies.map((currency) => (
-            <tr key={currency} data-currency={currency}>
-              <th scope="row">
-                <abbr title={currencyName(currency)}>{currency}</abbr>
-                <span className="note">{currencyName(currency)}</span>
-              </th>
-              {grid.years.map((year) => {
-                const key = rateKey(currency, year);
-                return <RateCell key={year} rate={grid.rates.get(key)} footnote={footnotes.get(key)} />;
-              })}
+      <DownloadCsv>
+        <table className="rates">
+          <caption id={captionId}>{t('rates.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('rates.colCurrency')}</th>
+              {grid.years.map((year) => (
+                <th key={year} scope="col" className="numeric">
+                  {year}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {grid.currencies.map((currency) => (
+              <tr key={currency} data-currency={currency}>
+                <th scope="row">
+                  <abbr title={currencyName(currency)}>{currency}</abbr>
+                  <span className="note">{currencyName(currency)}</span>
+                </th>
+                {grid.years.map((year) => {
+                  const key = rateKey(currency, year);
+                  return <RateCell key={year} rate={grid.rates.get(key)} footnote={footnotes.get(key)} />;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </DownloadCsv>
     </div>
   );
 }

@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerChartParts } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { init, use as registerChartParts, type ECharts } from 'echarts/core';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { ExportButtons } from '../../components/ExportButtons.js';
+import { dataUrlToBlob } from '../../components/chartExport.js';
 import type { FanSeries } from './scenario.js';
 
 // Only the parts the fan chart needs, so the page's chunk stays small.
-registerChartParts([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
+registerChartParts([LineChart, GridComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 const PERCENT = (value: number) => Math.round(value * 1000) / 10;
 
@@ -31,9 +33,11 @@ export function FanChart({
   title: string;
 }) {
   const element = useRef<HTMLDivElement>(null);
+  const live = useRef<ECharts | null>(null);
   useEffect(() => {
     if (!element.current) return;
     const chart = init(element.current, undefined, { renderer: 'canvas' });
+    live.current = chart;
     const years = fan.years.map(String);
     const at = (q: number) => fan.fans.map((f) => PERCENT(f[q] ?? 0));
     const [p5 = [], , p25 = [], p50 = [], p75 = [], , p95 = []] = [0, 1, 2, 3, 4, 5, 6].map(at);
@@ -92,7 +96,31 @@ export function FanChart({
     return () => {
       window.removeEventListener('resize', resize);
       chart.dispose();
+      live.current = null;
     };
   }, [fan, threshold, labels]);
-  return <div className="fan-chart" ref={element} role="img" aria-label={title} />;
+  return (
+    <div className="fan-chart-frame">
+      <div className="fan-chart" ref={element} role="img" aria-label={title} />
+      <ExportButtons
+        filename={title}
+        png={() => {
+          if (!live.current) throw new Error('no chart');
+          return dataUrlToBlob(live.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
+        }}
+        svg={() => {
+          // The same option drawn once more by the SVG renderer, off screen, for a vector file.
+          const chart = live.current;
+          if (!chart) throw new Error('no chart');
+          const copy = init(null, undefined, { renderer: 'svg', ssr: true, width: chart.getWidth(), height: chart.getHeight() });
+          try {
+            copy.setOption({ ...chart.getOption(), animation: false });
+            return copy.renderToSVGString();
+          } finally {
+            copy.dispose();
+          }
+        }}
+      />
+    </div>
+  );
 }

@@ -16,6 +16,7 @@ import {
   type ChangeDraft,
   type ChangeKind,
 } from './scenario.js';
+import { DownloadCsv } from '../../components/DownloadCsv.js';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(3)}`;
@@ -155,32 +156,34 @@ function Criticality({ side }: { side: StressSide }) {
       <h3>{t('stress.criticality.title')}</h3>
       <p className="muted">{t('stress.criticality.explained')}</p>
       <div className="table-scroll">
-        <table className="compact-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('stress.criticality.kind')}</th>
-              <th scope="col">{t('stress.criticality.id')}</th>
-              <th scope="col">{t('stress.criticality.removed')}</th>
-              <th scope="col">{t('stress.criticality.certain')}</th>
-              <th scope="col">{t('stress.criticality.networkRemoved')}</th>
-              <th scope="col">{t('stress.criticality.networkCertain')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {side.criticality.slice(0, 25).map((entry) => (
-              <tr key={`${entry.kind}:${entry.id}`}>
-                <td>{entry.rank}</td>
-                <td>{t(`stress.criticality.${entry.kind}`)}</td>
-                <td>{entry.id}</td>
-                <td className="num">{signed(entry.removed)}</td>
-                <td className="num">{signed(entry.certain)}</td>
-                <td className="num">{signed(entry.networkRemoved)}</td>
-                <td className="num">{signed(entry.networkCertain)}</td>
+        <DownloadCsv>
+          <table className="compact-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('stress.criticality.kind')}</th>
+                <th scope="col">{t('stress.criticality.id')}</th>
+                <th scope="col">{t('stress.criticality.removed')}</th>
+                <th scope="col">{t('stress.criticality.certain')}</th>
+                <th scope="col">{t('stress.criticality.networkRemoved')}</th>
+                <th scope="col">{t('stress.criticality.networkCertain')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {side.criticality.slice(0, 25).map((entry) => (
+                <tr key={`${entry.kind}:${entry.id}`}>
+                  <td>{entry.rank}</td>
+                  <td>{t(`stress.criticality.${entry.kind}`)}</td>
+                  <td>{entry.id}</td>
+                  <td className="num">{signed(entry.removed)}</td>
+                  <td className="num">{signed(entry.certain)}</td>
+                  <td className="num">{signed(entry.networkRemoved)}</td>
+                  <td className="num">{signed(entry.networkCertain)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </DownloadCsv>
       </div>
     </section>
   );
@@ -271,30 +274,32 @@ function Results({ result }: { result: StressResult }) {
         <section>
           <h3>{t('stress.comparison.title')}</h3>
           <div className="table-scroll">
-            <table className="compact-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('stress.area')}</th>
-                  <th scope="col">{t('stress.year')}</th>
-                  <th scope="col">{t('stress.comparison.meanBaseline')}</th>
-                  <th scope="col">{t('stress.comparison.meanScenario')}</th>
-                  <th scope="col">{t('stress.comparison.probabilityBaseline')}</th>
-                  <th scope="col">{t('stress.comparison.probabilityScenario')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.comparison.cells.map((cell) => (
-                  <tr key={`${cell.capabilityArea}:${cell.year}`}>
-                    <td>{areaName(cell.capabilityArea)}</td>
-                    <td>{cell.year}</td>
-                    <td className="num">{pct(cell.baselineMean)}</td>
-                    <td className="num">{pct(cell.scenarioMean)}</td>
-                    <td className="num">{pct(cell.baselineProbability)}</td>
-                    <td className="num">{pct(cell.scenarioProbability)}</td>
+            <DownloadCsv>
+              <table className="compact-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('stress.area')}</th>
+                    <th scope="col">{t('stress.year')}</th>
+                    <th scope="col">{t('stress.comparison.meanBaseline')}</th>
+                    <th scope="col">{t('stress.comparison.meanScenario')}</th>
+                    <th scope="col">{t('stress.comparison.probabilityBaseline')}</th>
+                    <th scope="col">{t('stress.comparison.probabilityScenario')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {result.comparison.cells.map((cell) => (
+                    <tr key={`${cell.capabilityArea}:${cell.year}`}>
+                      <td>{areaName(cell.capabilityArea)}</td>
+                      <td>{cell.year}</td>
+                      <td className="num">{pct(cell.baselineMean)}</td>
+                      <td className="num">{pct(cell.scenarioMean)}</td>
+                      <td className="num">{pct(cell.baselineProbability)}</td>
+                      <td className="num">{pct(cell.scenarioProbability)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </DownloadCsv>
           </div>
         </section>
       ) : null}

@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { useFormatters } from '../../format/useFormatters.js';
 import { ClauseList } from '../agreements/ClauseList.js';
 import { useDocuments, useImportText } from './queries.js';
+import { DownloadCsv } from '../../components/DownloadCsv.js';
 
 const ACCEPT =
   '.txt,.md,.pdf,.docx,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -150,39 +151,41 @@ function DocumentList({ agreementId }: { agreementId: string }) {
           aria-labelledby="documents-heading"
           tabIndex={0}
         >
-          <table className="compact-table documents">
-            <caption className="visually-hidden">{t('text.documentsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('text.colFilename')}</th>
-                <th scope="col">{t('text.colFormat')}</th>
-                <th scope="col">{t('text.colHash')}</th>
-                <th scope="col" className="numeric">
-                  {t('text.colSize')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('text.colPages')}
-                </th>
-                <th scope="col">{t('text.colImported')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((document) => (
-                <tr key={document.id}>
-                  <td className="filename">{document.filename}</td>
-                  <td>{document.format}</td>
-                  <td>
-                    <code title={document.sha256}>{document.sha256.slice(0, 12)}</code>
-                  </td>
-                  <td className="numeric">{t('text.bytes', { value: format.number(document.bytes) })}</td>
-                  <td className="numeric">
-                    {document.pages !== undefined ? format.number(document.pages) : ''}
-                  </td>
-                  <td className="date">{format.date(document.importedAt.slice(0, 10))}</td>
+          <DownloadCsv>
+            <table className="compact-table documents">
+              <caption className="visually-hidden">{t('text.documentsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('text.colFilename')}</th>
+                  <th scope="col">{t('text.colFormat')}</th>
+                  <th scope="col">{t('text.colHash')}</th>
+                  <th scope="col" className="numeric">
+                    {t('text.colSize')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('text.colPages')}
+                  </th>
+                  <th scope="col">{t('text.colImported')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((document) => (
+                  <tr key={document.id}>
+                    <td className="filename">{document.filename}</td>
+                    <td>{document.format}</td>
+                    <td>
+                      <code title={document.sha256}>{document.sha256.slice(0, 12)}</code>
+                    </td>
+                    <td className="numeric">{t('text.bytes', { value: format.number(document.bytes) })}</td>
+                    <td className="numeric">
+                      {document.pages !== undefined ? format.number(document.pages) : ''}
+                    </td>
+                    <td className="date">{format.date(document.importedAt.slice(0, 10))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </DownloadCsv>
         </div>
       ) : null}
     </section>
