@@ -45,7 +45,7 @@ export function syntheticMainRows(count: number): string[][] {
   return rows;
 }
 
-function toCsv(rows: string[][]): Uint8Array {
+export function toCsv(rows: string[][]): Uint8Array {
   const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   return new TextEncoder().encode([HEADER, ...rows].map((row) => row.map(quote).join(',')).join('\n'));
 }
