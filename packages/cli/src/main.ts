@@ -3,6 +3,7 @@ import type { DatabaseFlags } from './config.js';
 import { describeError } from './output.js';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerAuditCommand } from './commands/audit.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerCrisisCommands } from './commands/crisis.js';
 import { registerDeliveryCommands } from './commands/delivery.js';
 import { registerKielCommand } from './commands/import-kiel.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerKielCommand(program, databaseFlags);
   registerResetCommand(program, databaseFlags);
   registerAuditCommand(program, databaseFlags);
+  registerBackupCommands(program, databaseFlags);
   registerAnalyzeCommand(program, databaseFlags);
   registerTextCommands(program, databaseFlags);
   registerCrisisCommands(program, databaseFlags);

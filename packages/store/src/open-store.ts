@@ -53,5 +53,5 @@ async function openPostgres(connectionString: string, schema?: string): Promise<
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const feed = new PostgresFeed(pool, connectionString, `compact_${schema ?? 'public'}`);
-  return new Store(new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), 'postgres', feed);
+  return new Store(new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), 'postgres', feed, undefined, schema);
 }

@@ -95,12 +95,17 @@ export class Store {
      * (one reused prepared statement instead of a query built per batch); absent on PostgreSQL.
      */
     readonly sqlite?: SqliteHandle,
+    /**
+     * The PostgreSQL schema the store lives in, when not the default. The migrator must be told:
+     * it looks for its own tables by name in any schema, and would find another store's.
+     */
+    readonly pgSchema?: string,
   ) {}
 
   async migrate(): Promise<void> {
     // Unordered: branches add migrations in parallel (003 crisis requests, 004 stress tests), and a
     // database that ran 004 first must still accept 003 when it arrives.
-    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider, allowUnorderedMigrations: true }).migrateToLatest();
+    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider, allowUnorderedMigrations: true, ...(this.pgSchema ? { migrationTableSchema: this.pgSchema } : {}) }).migrateToLatest();
     const failed = results?.find((result) => result.status === 'Error');
     if (error || failed) {
       throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
