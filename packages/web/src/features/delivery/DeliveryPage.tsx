@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { localIsoDate } from '../../format/date.js';
+import { isIsoDate, localIsoDate } from '../../format/date.js';
 import { formatCompactCurrency } from '../../format/number.js';
 import { useFormatters } from '../../format/useFormatters.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -20,11 +21,25 @@ export function DeliveryPage() {
   const format = useFormatters();
   const partnerName = usePartnerName();
   useDocumentTitle(t('delivery.title'));
-  const [asOf, setAsOf] = useState(() => localIsoDate(new Date()));
+  // The day lives in the address (?asOf=), so the overview can link to the day its slider shows.
+  const [params, setParams] = useSearchParams();
+  const today = localIsoDate(new Date());
+  const requested = params.get('asOf');
+  const asOf = requested && isIsoDate(requested) ? requested : today;
+  const setAsOf = (date: string) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (date === today) next.delete('asOf');
+        else next.set('asOf', date);
+        return next;
+      },
+      { replace: true },
+    );
   const [group, setGroup] = useState<Group>('provider');
-  const params = { asOf, currency: 'EUR' };
-  const delivery = useDelivery({ ...params, by: group });
-  const implementation = useImplementation(params);
+  const view = { asOf, currency: 'EUR' };
+  const delivery = useDelivery({ ...view, by: group });
+  const implementation = useImplementation(view);
   const money = (amount: string) => formatCompactCurrency(amount, 'EUR', language);
   const label = (row: { provider?: string; year?: number; capabilityArea?: string | null }) =>
     group === 'provider'

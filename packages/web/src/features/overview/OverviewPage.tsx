@@ -101,7 +101,8 @@ export function OverviewPage() {
   const delivery = useDelivery({ asOf: queryAsOf, currency: 'EUR', by: 'year' });
   // The findings sit below the map: asked for once the map is drawn, so the server's heaviest
   // answer does not hold up the atlas and the figures on a first visit.
-  const analysis = useAnalysis({ asOf: today, currency: 'EUR', natoAccession: null }, { enabled: mapReady });
+  // The findings follow the slider: what the analysis found on the day shown.
+  const analysis = useAnalysis({ asOf: queryAsOf, currency: 'EUR', natoAccession: null }, { enabled: mapReady });
 
   const statuses = useMemo(
     () =>
@@ -169,7 +170,7 @@ export function OverviewPage() {
                   ? t('overview.noPledges')
                   : '…'
             }
-            to="/delivery"
+            to={`/delivery${asOf === today ? '' : `?asOf=${asOf}`}`}
             note={t('overview.figurePledgedNote')}
           />
           <Figure
@@ -283,7 +284,7 @@ export function OverviewPage() {
           <FindingCard key={finding.id} finding={finding} names={names} currency="EUR" />
         ))}
         <p>
-          <Link to="/analysis">
+          <Link to={`/analysis${queryAsOf === today ? '' : `?asOf=${queryAsOf}`}`}>
             {t('overview.allFindings', { total: analysis.data?.findings.length ?? 0 })}
           </Link>{' '}
           · <Link to="/network">{t('overview.toNetwork')}</Link>
