@@ -1,4 +1,4 @@
-import { CompactError, IsoDate } from '@compact/core';
+import { CompactError, IsoDate, isCurrencyCode } from '@compact/core';
 import type { Context } from 'hono';
 
 /** Reads a JSON body strictly: the right content type and well-formed JSON, or a clear 400. */
@@ -34,4 +34,13 @@ export function expectedVersion(c: Context, body?: unknown): number {
     throw new CompactError('VALIDATION', 'say which version you changed: "version" in the body, ?version=N or If-Match', '$.version');
   }
   return parsed;
+}
+
+/** The report currency of a view (`?currency=`, EUR by default), checked. */
+export function reportCurrency(c: Context): string {
+  const currency = c.req.query('currency') ?? 'EUR';
+  if (!isCurrencyCode(currency)) {
+    throw new CompactError('VALIDATION', 'currency must be an ISO 4217 code such as EUR, USD or GBP', 'query.currency');
+  }
+  return currency;
 }

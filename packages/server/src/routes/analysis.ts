@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { CompactError, analyze, isCurrencyCode } from '@compact/core';
+import { analyze } from '@compact/core';
 import type { AppDeps, AppEnv } from '../context.js';
 import { documentRoute } from '../openapi.js';
-import { optionalDate } from '../request.js';
+import { optionalDate, reportCurrency } from '../request.js';
 
 /**
  * The coordination analysis over what the viewer may see: the store's export for that viewer is
@@ -19,10 +19,7 @@ export function registerAnalysisRoutes(app: OpenAPIHono<AppEnv>, { store }: AppD
   app.get('/api/analysis', async (c) => {
     const asOf = optionalDate(c, 'asOf') ?? new Date().toISOString().slice(0, 10);
     const natoAccession = optionalDate(c, 'natoAccession') ?? null;
-    const currency = c.req.query('currency') ?? 'EUR';
-    if (!isCurrencyCode(currency)) {
-      throw new CompactError('VALIDATION', 'currency must be an ISO 4217 code such as EUR, USD or GBP', 'query.currency');
-    }
+    const currency = reportCurrency(c);
     const visible = await store.exportPackage(c.var.viewer);
     return c.json(analyze(visible, { asOf, currency, natoAccession }));
   });

@@ -9,7 +9,6 @@ import {
   deliveryTotals,
   formatMinorUnits,
   implementationScores,
-  isCurrencyCode,
   issuesFromZod,
   lateDeliveries,
   membersOn,
@@ -22,13 +21,11 @@ import {
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
 import { documentRoute } from '../openapi.js';
-import { expectedVersion, optionalDate, readJson } from '../request.js';
+import { expectedVersion, optionalDate, readJson, reportCurrency } from '../request.js';
 
 function viewOptions(c: Context<AppEnv>): { asOf: string; currency: string } {
   const asOf = optionalDate(c, 'asOf') ?? new Date().toISOString().slice(0, 10);
-  const currency = c.req.query('currency') ?? 'EUR';
-  if (!isCurrencyCode(currency)) throw new CompactError('VALIDATION', 'currency must be an ISO 4217 code such as EUR, USD or GBP', 'query.currency');
-  return { asOf, currency };
+  return { asOf, currency: reportCurrency(c) };
 }
 
 function dimensions(c: Context<AppEnv>): DeliveryDimension[] {

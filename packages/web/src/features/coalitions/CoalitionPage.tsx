@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { AsOfField } from '../../components/AsOfField.js';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { SourceLinks } from '../../components/SourceLinks.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -46,15 +47,7 @@ export function CoalitionPage() {
       </p>
       <h1>{name}</h1>
       <form className="controls" onSubmit={(event) => event.preventDefault()}>
-        <label className="field">
-          <span>{t('analysis.asOf')}</span>
-          <input
-            type="date"
-            value={asOf}
-            required
-            onChange={(event) => event.target.value && setAsOf(event.target.value)}
-          />
-        </label>
+        <AsOfField value={asOf} onChange={setAsOf} />
       </form>
 
       <section aria-labelledby="coalition-members">

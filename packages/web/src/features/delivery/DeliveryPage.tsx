@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { AsOfField } from '../../components/AsOfField.js';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { isIsoDate, localIsoDate } from '../../format/date.js';
@@ -59,15 +60,7 @@ export function DeliveryPage() {
       <h1>{t('delivery.title')}</h1>
       <p className="lead">{t('delivery.intro')}</p>
       <form className="controls" onSubmit={(event) => event.preventDefault()}>
-        <label className="field">
-          <span>{t('analysis.asOf')}</span>
-          <input
-            type="date"
-            value={asOf}
-            required
-            onChange={(event) => event.target.value && setAsOf(event.target.value)}
-          />
-        </label>
+        <AsOfField value={asOf} onChange={setAsOf} />
         <label className="field">
           <span>{t('delivery.groupBy')}</span>
           <select value={group} onChange={(event) => setGroup(event.target.value as Group)}>

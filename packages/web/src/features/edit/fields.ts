@@ -1,3 +1,4 @@
+import { CapabilityArea, CommitmentCategory } from '@compact/core';
 import type { EntityKind } from '../../api/client.js';
 
 // What each editable kind's form shows. The API validates with the core's zod schemas and names a
@@ -53,37 +54,9 @@ export const SUBFIELDS: Partial<Record<FieldKind, readonly string[]>> = {
   period: ['from', 'to'],
 };
 
-const CAPABILITIES = [
-  'air-defence',
-  'air-force',
-  'artillery',
-  'armour',
-  'maritime',
-  'drones',
-  'electronic-warfare',
-  'demining',
-  'it-cyber',
-  'long-range-strike',
-  'training',
-  'intelligence',
-  'defence-industry',
-  'financial',
-  'energy',
-  'humanitarian',
-] as const;
-const CATEGORIES = [
-  'equipment',
-  'defence-industry',
-  'training',
-  'intelligence',
-  'cyber-hybrid',
-  'economic',
-  'financial-reform',
-  'humanitarian',
-  'sanctions',
-  'accountability',
-  'consultation',
-] as const;
+// The same lists the API validates against, so a form never offers what the server refuses.
+const CAPABILITIES = CapabilityArea.options;
+const CATEGORIES = CommitmentCategory.options;
 export const QUALIFIERS = ['at-least', 'up-to', 'approximate'] as const;
 const CLASSIFICATIONS = ['public', 'restricted', 'confidential'] as const;
 const CONFIDENCES = ['V', 'V*', 'M', 'computed'] as const;
