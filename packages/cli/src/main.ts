@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { DatabaseFlags } from './config.js';
 import { describeError } from './output.js';
+import { registerAccountCommands } from './commands/accounts.js';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerResetCommand(program, databaseFlags);
   registerAuditCommand(program, databaseFlags);
   registerBackupCommands(program, databaseFlags);
+  registerAccountCommands(program, databaseFlags);
   registerAnalyzeCommand(program, databaseFlags);
   registerTextCommands(program, databaseFlags);
   registerCrisisCommands(program, databaseFlags);

@@ -8,6 +8,7 @@ export * from './schema/references.js';
 export * from './registry/valid-time.js';
 export * from './registry/entity-kinds.js';
 export * from './access/viewer.js';
+export * from './access/accounts.js';
 export * from './errors.js';
 export * from './registry/agreement-view.js';
 export * from './schema/json-schema.js';

@@ -19,7 +19,9 @@ import { registerExportRoutes } from './routes/exports.js';
 import { registerPackageRoutes } from './routes/packages.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { registerStressTestRoutes } from './routes/stress-tests.js';
-import { resolveViewer, type ViewerPolicy } from './viewer.js';
+import { Accounts } from '@compact/store';
+import { authenticate, type ViewerPolicy } from './auth/authenticate.js';
+import { registerAuthRoutes } from './routes/auth.js';
 
 export interface AppOptions extends AppDeps {
   readonly viewerPolicy: ViewerPolicy;
@@ -29,6 +31,8 @@ export interface AppOptions extends AppDeps {
   readonly maxBodyBytes?: number;
   /** The crisis workflow; tests pass one with a clock they control. */
   readonly desk?: CrisisDesk;
+  /** Accounts, sessions and tokens; tests pass one with their own clock or limits. */
+  readonly accounts?: Accounts;
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
@@ -64,14 +68,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       },
     }),
   );
-  app.use('/api/*', async (c, next) => {
-    c.set('viewer', resolveViewer(c, viewerPolicy));
-    await next();
-  });
+  const accounts = options.accounts ?? new Accounts(store);
+  app.use('/api/*', authenticate(accounts, viewerPolicy));
 
   documentRoute(app, { method: 'get', path: '/api/health', tag: 'service', summary: 'Liveness and the database in use' });
   app.get('/api/health', (c) => c.json({ status: 'ok', database: store.backend, version }));
 
+  registerAuthRoutes(app, { accounts, logger, secureCookies: viewerPolicy.secureCookies ?? false });
   registerAgreementRoutes(app, options);
   registerRegistryRoutes(app, options);
   registerPackageRoutes(app, options);

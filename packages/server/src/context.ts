@@ -1,4 +1,4 @@
-import type { Store } from '@compact/store';
+import type { Authentication, Store } from '@compact/store';
 import type { Viewer } from '@compact/core';
 import type { Logger } from 'pino';
 
@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 export interface AppEnv {
   Variables: {
     viewer: Viewer;
+    /** Set when the request came with a valid session cookie or API token. */
+    authentication?: Authentication;
   };
 }
 

@@ -26,11 +26,12 @@ const QUERY_DESCRIPTIONS: Record<string, string> = {
   eventId: 'only records of this crisis event',
   state: 'only requests in this state (draft, submitted, consulting, offers, allocated, delivering, closed, withdrawn)',
   format: 'json (default) or xml',
+  user: 'an account id, or "all" (administrators)',
   by: 'group by: a comma-separated list of provider, capabilityArea, year (default provider)',
 };
 
 export interface RouteDoc {
-  readonly method: 'get' | 'post' | 'put' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI path, with `{id}` parameters. */
   readonly path: string;
   readonly tag: string;
@@ -69,7 +70,7 @@ export function documentRoute(app: OpenAPIHono<AppEnv>, doc: RouteDoc): void {
         : { description: 'done' },
       400: errorResponse,
       404: errorResponse,
-      ...(doc.method === 'put' || doc.method === 'delete' ? { 409: errorResponse } : {}),
+      ...(doc.method === 'put' || doc.method === 'patch' || doc.method === 'delete' ? { 409: errorResponse } : {}),
     },
   });
 }

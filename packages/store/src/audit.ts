@@ -6,7 +6,7 @@ import type { AuditRow, Tables } from './schema.js';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
-  readonly action: 'create' | 'update' | 'delete' | 'import' | 'reset' | 'declare' | 'transition' | 'offer' | 'propose' | 'decide' | 'escalate' | 'hold';
+  readonly action: 'create' | 'update' | 'delete' | 'import' | 'reset' | 'declare' | 'transition' | 'offer' | 'propose' | 'decide' | 'escalate' | 'hold' | 'revoke';
   readonly entity: string;
   readonly entityId: string;
   readonly before: unknown;

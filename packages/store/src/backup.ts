@@ -35,9 +35,17 @@ export const BACKUP_TABLES = [
   'webhook_deliveries',
   'webhook_attempts',
   'stress_tests',
+  'users',
+  'api_tokens',
   'audit_log',
   'audit_head',
 ] as const;
+
+/**
+ * Tables a backup leaves out on purpose: sessions (a restore must not sign anyone in) and failed
+ * sign-ins (a rate limit's short memory).
+ */
+export const TRANSIENT_TABLES = ['sessions', 'login_failures'] as const;
 
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 

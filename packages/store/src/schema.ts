@@ -184,7 +184,46 @@ export interface StressTestRow {
   finished_at: string | null;
 }
 
+export interface UserRow {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: string;
+  partner: string | null;
+  /** JSON array of coalition ids. */
+  coalitions: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionRow {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenRow {
+  id: string;
+  user_id: string;
+  name: string;
+  secret_hash: string;
+  scope: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface Tables {
+  users: UserRow;
+  sessions: SessionRow;
+  api_tokens: ApiTokenRow;
+  login_failures: { id: string; key: string; at: string };
   stress_tests: StressTestRow;
   documents: DocumentRow;
   proposals: ProposalRow;

@@ -401,7 +401,7 @@ export class Store {
   async reset(): Promise<void> {
     await this.transaction(async (trx) => {
       // Children before parents: texts and their proposals point at agreements; crisis rows at each other.
-      for (const table of ['proposals', 'documents', 'stress_tests'] as const) await trx.deleteFrom(table).execute();
+      for (const table of ['proposals', 'documents', 'stress_tests', 'sessions', 'api_tokens', 'login_failures', 'users'] as const) await trx.deleteFrom(table).execute();
       for (const table of CRISIS_TABLES) await trx.deleteFrom(table).execute();
       for (const kind of [...IMPORT_ORDER].reverse()) await trx.deleteFrom(kind).execute();
       for (const table of ['exchange_rates', 'peace_formula', 'meetings', 'packaged_crisis_requests', 'audit_log', 'meta'] as const) {

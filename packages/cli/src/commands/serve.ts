@@ -32,8 +32,9 @@ export function registerServeCommand(program: Command, databaseFlags: () => Data
         const summary = await store.importPackage(readPackageFile(SHIPPED_DATASET), { ...SYSTEM_VIEWER, actor: 'seed' });
         logger.info({ created: summary.created }, 'loaded the shipped dataset into the empty database');
       }
-      // Until accounts exist, a server reachable only from this machine acts for its one local
-      // user (the coordinator); one listening on a network shows public records only.
+      // Until the first account exists, a server reachable only from this machine acts for its one
+      // local user (the coordinator); one listening on a network shows public records only to
+      // whoever has not signed in. Once an account exists, everyone signs in.
       const anonymousRole = parseRole(process.env.COMPACT_ANONYMOUS_ROLE ?? (isLoopback(host) ? 'coordinator' : 'public'), 'COMPACT_ANONYMOUS_ROLE');
       const desk = new CrisisDesk(store, { consultationDefaults: crisis.consultationDefaults });
       // Consultation deadlines live in the database; this loop only looks for what is due.
@@ -46,7 +47,7 @@ export function registerServeCommand(program: Command, databaseFlags: () => Data
         port,
         host,
         webRoot: WEB_ROOT,
-        viewerPolicy: { anonymousRole, trustViewerHeader: process.env.COMPACT_TRUST_VIEWER_HEADER === '1' },
+        viewerPolicy: { anonymousRole, trustViewerHeader: process.env.COMPACT_TRUST_VIEWER_HEADER === '1', secureCookies: process.env.COMPACT_SECURE_COOKIES === '1' },
       });
       scheduler.start();
       logger.info({ url: server.url, database: describeDatabase(options), anonymousRole, webhooks: crisis.webhookUrls.length, worker: scheduler.worker }, `Compact is serving ${server.url}`);

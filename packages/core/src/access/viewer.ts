@@ -15,6 +15,8 @@ export interface Viewer {
   readonly coalitions?: readonly string[] | undefined;
   /** Who to name in the audit log. */
   readonly actor?: string | undefined;
+  /** The signed-in account, when the viewer is one. */
+  readonly userId?: string | undefined;
 }
 
 export const PUBLIC_VIEWER: Viewer = { role: 'public', actor: 'anonymous' };
