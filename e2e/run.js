@@ -149,6 +149,9 @@ const AUDITED_PAGES = [
   '/stress',
   '/edit/commitments',
   '/edit/commitments/gb-ua-2024-2',
+  '/login',
+  '/account',
+  '/admin/users',
 ];
 
 /** Translation leaves by dotted key. */
@@ -951,6 +954,67 @@ const steps = [
       await page.getByRole('button', { name: 'English' }).click();
     },
   ],
+  [
+    // Last: once an account exists the server stops acting for the local user.
+    'the first administrator, created on the command line, signs in, creates an account and a token, and signs out',
+    async ({ page, base, allowConsoleError, dbFile }) => {
+      const password = 'an e2e administrator password';
+      const created = spawnSync(process.execPath, [join(root, 'packages/cli/bin/compact.js'), '--db', dbFile, 'user', 'create', 'e2e-admin', '--admin'], {
+        cwd: root,
+        input: `${password}\n`,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: '' },
+      });
+      check(created.status === 0, `compact user create failed: ${created.stderr}`);
+
+      await page.goto(`${base}/agreements`);
+      const header = page.locator('.account-menu');
+      await header.getByRole('link', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/login\?next=%2Fagreements/);
+      await page.getByLabel('Username').fill('e2e-admin');
+      await page.getByLabel('Password').fill('not the password');
+      allowConsoleError(/401/);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Wrong username or password' }).waitFor();
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/agreements$/);
+      await header.getByText('e2e-admin').waitFor();
+      check((await header.innerText()).includes('Administrator'), 'the header should name the role');
+
+      // A change made with the session: the form's request must carry the CSRF token.
+      await header.getByRole('link', { name: 'Accounts' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+      await page.getByLabel('Username').fill('gb-officer');
+      await page.getByLabel('Password').fill('short');
+      await page.getByLabel('Role').selectOption('partner-officer');
+      await page.getByLabel('Partner (code, e.g. GB)').fill('GB');
+      allowConsoleError(/400/);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.locator('.field-error').filter({ hasText: 'at least 12 characters' }).waitFor();
+      await page.getByLabel('Password').fill('the officer password');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByRole('cell', { name: 'gb-officer', exact: true }).waitFor();
+      check((await page.getByRole('row', { name: /gb-officer/ }).innerText()).includes('GB'), 'the new officer should be bound to GB');
+
+      await page.goto(`${base}/account`);
+      await page.getByLabel('What it is for').fill('e2e dashboard');
+      await page.getByRole('button', { name: 'Create token' }).click();
+      const secret = await page.locator('.token-secret').innerText();
+      check(/^cpt_[a-z0-9]{16}_[A-Za-z0-9_-]{43}$/.test(secret.trim()), `a token should be shown once, saw ${secret}`);
+      const byToken = await fetch(`${base}/api/auth/session`, { headers: { authorization: `Bearer ${secret.trim()}` } }).then((r) => r.json());
+      check(byToken.account?.username === 'e2e-admin' && byToken.via === 'token', 'the token should act as its account');
+      await page.getByRole('button', { name: 'Revoke “e2e dashboard”' }).click();
+      await page.getByRole('cell', { name: 'Revoked', exact: true }).waitFor();
+      const revoked = await fetch(`${base}/api/auth/session`, { headers: { authorization: `Bearer ${secret.trim()}` } });
+      check(revoked.status === 401, `a revoked token should be refused, got ${revoked.status}`);
+
+      await header.getByRole('button', { name: 'Sign out' }).click();
+      await header.getByRole('link', { name: 'Sign in' }).waitFor();
+      const session = await page.evaluate(() => fetch('/api/auth/session').then((r) => r.json()));
+      check(session.signedIn === false && session.viewer.role === 'public', 'after signing out the browser is public');
+    },
+  ],
 ];
 
 async function main() {
@@ -996,7 +1060,7 @@ async function main() {
 
     for (const [name, run] of steps) {
       try {
-        const outcome = await run({ page, base: server.base, allowConsoleError });
+        const outcome = await run({ page, base: server.base, allowConsoleError, dbFile: join(work, 'compact.sqlite') });
         if (outcome?.skipped) console.log(`  skip  ${name}\n        (${outcome.skipped})`);
         else console.log(`  ok    ${name}`);
       } catch (error) {

@@ -28,6 +28,9 @@ const NetworkPage = lazy(() =>
   import('./features/network/NetworkPage.js').then((m) => ({ default: m.NetworkPage })),
 );
 const EditPage = lazy(() => import('./features/edit/EditPage.js').then((m) => ({ default: m.EditPage })));
+const SignInPage = lazy(() => import('./features/account/SignInPage.js').then((m) => ({ default: m.SignInPage })));
+const AccountPage = lazy(() => import('./features/account/AccountPage.js').then((m) => ({ default: m.AccountPage })));
+const UsersPage = lazy(() => import('./features/account/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const ComparePage = lazy(() =>
   import('./features/texts/ComparePage.js').then((m) => ({ default: m.ComparePage })),
 );
@@ -93,6 +96,9 @@ export function App() {
           }
         />
         <Route path="agreements/:id" element={<Suspense fallback={<Loading />}><AgreementDetailPage /></Suspense>} />
+        <Route path="login" element={<Suspense fallback={<Loading />}><SignInPage /></Suspense>} />
+        <Route path="account" element={<Suspense fallback={<Loading />}><AccountPage /></Suspense>} />
+        <Route path="admin/users" element={<Suspense fallback={<Loading />}><UsersPage /></Suspense>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -12,7 +12,7 @@ export function registerResetCommand(program: Command, databaseFlags: () => Data
     .option('--yes', 'do not ask; required, because this deletes everything')
     .action(async (options: { empty?: boolean; yes?: boolean }) => {
       const where = describeDatabase(storeOptions(databaseFlags()));
-      if (!options.yes) throw new Error(`reset deletes every record in ${where}; run again with --yes to go ahead`);
+      if (!options.yes) throw new Error(`reset deletes every record and account in ${where}; run again with --yes to go ahead`);
       await withStore(databaseFlags(), async (store) => {
         await store.reset();
         if (!options.empty) await store.importPackage(readPackageFile(SHIPPED_DATASET), { ...SYSTEM_VIEWER, actor: 'seed' });

@@ -1,4 +1,5 @@
 import { localIsoDate } from '../format/date.js';
+import { CSRF_HEADER, csrfToken } from './csrf.js';
 import { toAgreementView } from './agreementView.js';
 import type {
   CoalitionRoadmap,
@@ -114,10 +115,17 @@ async function deleteJson(path: string, params: Params): Promise<void> {
   await send<unknown>(url(path, params), { method: 'DELETE', headers: { Accept: 'application/json' } }, true);
 }
 
-async function send<T>(address: string, init: RequestInit, emptyOk = false): Promise<T> {
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+export async function send<T>(address: string, init: RequestInit, emptyOk = false): Promise<T> {
   const signal = init.signal ?? undefined;
   let response: Response;
   try {
+    // A change made with a session carries its CSRF token (the server refuses it otherwise).
+    if (!SAFE_METHODS.has((init.method ?? 'GET').toUpperCase())) {
+      const csrf = await csrfToken();
+      if (csrf) init = { ...init, headers: { ...(init.headers as Record<string, string>), [CSRF_HEADER]: csrf } };
+    }
     response = await fetch(address, init);
   } catch (cause) {
     if (signal?.aborted) throw cause;

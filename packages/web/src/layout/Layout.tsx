@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { AccountMenu } from '../features/account/AccountMenu.js';
 import { NotificationBadge } from '../features/crisis/NotificationBadge.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
@@ -103,6 +104,7 @@ export function Layout() {
               </li>
             </ul>
           </nav>
+          <AccountMenu />
           <LanguageSwitch />
         </div>
       </header>
