@@ -22,6 +22,7 @@ import { registerStressTestRoutes } from './routes/stress-tests.js';
 import { Accounts } from '@compact/store';
 import { authenticate, type ViewerPolicy } from './auth/authenticate.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerPublicRoutes } from './routes/public.js';
 
 export interface AppOptions extends AppDeps {
   readonly viewerPolicy: ViewerPolicy;
@@ -68,6 +69,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       },
     }),
   );
+  // The public API answers everyone alike and ignores credentials, so it comes before them.
+  registerPublicRoutes(app, store);
+  app.get('/api/public/openapi.json', (c) => c.json(publicDocument(app, version)));
   const accounts = options.accounts ?? new Accounts(store);
   app.use('/api/*', authenticate(accounts, viewerPolicy));
 
@@ -100,6 +104,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   mountWebApp(app, options.webRoot);
   return app;
+}
+
+/** The OpenAPI document of the public API alone. */
+function publicDocument(app: OpenAPIHono<AppEnv>, version: string) {
+  const whole = app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: { title: 'Compact public API', version, description: 'Public records of the security agreements and capability coalitions supporting Ukraine: read-only, cached (ETag, Last-Modified), paginated.' },
+  });
+  return { ...whole, paths: Object.fromEntries(Object.entries(whole.paths ?? {}).filter(([path]) => path.startsWith('/api/public'))) };
 }
 
 /** Serves the single-page app; unknown paths get index.html so client-side routes survive a reload. */

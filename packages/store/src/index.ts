@@ -1,4 +1,4 @@
-export { Store, type Stored, type ImportSummary, type Backend, type WriteGrant } from './store.js';
+export { Store, type Stored, type ImportSummary, type Backend, type WriteGrant, type PublicChange } from './store.js';
 export { openStore, DEFAULT_SQLITE_PATH, type StoreOptions } from './open-store.js';
 export type { ListFilters } from './entities.js';
 export type { AuditVerification } from './audit.js';

@@ -24,6 +24,7 @@ import {
   type ValidationIssue,
   type Viewer,
   formatPath,
+  PUBLIC_VIEWER,
 } from '@compact/core';
 import { LocalFeed, type ChangeFeed } from './crisis/feed.js';
 import { appendAudit, verifyAuditChain, type AuditVerification } from './audit.js';
@@ -41,6 +42,16 @@ export interface ImportSummary {
 }
 
 export type Backend = 'sqlite' | 'postgres';
+
+/** One change of the public registry, as the changelog shows it. */
+export interface PublicChange {
+  readonly at: string;
+  readonly change: 'created' | 'updated' | 'deleted';
+  readonly entity: EntityKind;
+  readonly id: string;
+  /** The record as it is now (absent for a deletion). */
+  readonly record?: unknown;
+}
 
 /**
  * A right a route grants beyond the owner rule, decided on the stored record and the new one
@@ -409,6 +420,49 @@ export class Store {
       }
       await trx.updateTable('audit_head').set({ seq: 0, hash: '0'.repeat(64) }).where('id', '=', 1).execute();
     });
+  }
+
+  /**
+   * Which state the data is in: the audit log's last entry. Every write appends one in its own
+   * transaction, so an unchanged number means nothing was written (public caches key on it).
+   */
+  async dataVersion(): Promise<{ seq: number; at: string | null }> {
+    const head = await this.db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirst();
+    const seq = Number(head?.seq ?? 0);
+    const last = seq > 0 ? await this.db.selectFrom('audit_log').select('at').where('seq', '=', seq).executeTakeFirst() : undefined;
+    return { seq, at: last?.at ?? null };
+  }
+
+  /**
+   * What changed in the public registry since a moment, oldest first: public records created or
+   * changed since then (as they stand now), and public records deleted since then (from the audit
+   * log). A record that was confidential shows only as it is now that it is public; one that
+   * stopped being public is not mentioned (saying so would say it still exists).
+   */
+  async publicChanges(since: string): Promise<PublicChange[]> {
+    const changes: PublicChange[] = [];
+    for (const kind of IMPORT_ORDER) {
+      const rows = await this.table(this.db, kind)
+        .select(['t.id', 't.doc', 't.version', 't.created_at', 't.updated_at'])
+        .where(visibleTo(PUBLIC_VIEWER))
+        .where('t.updated_at', '>=', since)
+        .execute();
+      for (const row of rows) {
+        changes.push({ at: row.updated_at, change: row.created_at >= since ? 'created' : 'updated', entity: kind, id: row.id, record: fromRow({ doc: row.doc, version: row.version }) });
+      }
+    }
+    const deletions = await this.db
+      .selectFrom('audit_log')
+      .select(['at', 'entity', 'entity_id', 'before_doc'])
+      .where('action', '=', 'delete')
+      .where('at', '>=', since)
+      .where('entity', 'in', [...IMPORT_ORDER])
+      .execute();
+    for (const row of deletions) {
+      const before = row.before_doc === null ? null : (JSON.parse(row.before_doc) as { classification?: unknown } | null);
+      if (before?.classification === 'public') changes.push({ at: row.at, change: 'deleted', entity: row.entity as EntityKind, id: row.entity_id });
+    }
+    return changes.sort((a, b) => a.at.localeCompare(b.at) || a.entity.localeCompare(b.entity) || a.id.localeCompare(b.id));
   }
 
   verifyAudit(): Promise<AuditVerification> {

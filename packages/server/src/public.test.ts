@@ -1,0 +1,122 @@
+// The public API over real HTTP: public records only whoever asks, downloads that validate against
+// the published schema, pagination, the changelog, and conditional requests answered 304.
+import { SYSTEM_VIEWER } from '@compact/core';
+import { testBackends } from '@compact/store/testing';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIDENTIAL_TEST_PLEDGE, openShippedServer, type ShippedServer } from './test-server.js';
+
+/** A restricted pledge next to the confidential one: neither may appear anywhere public. */
+const RESTRICTED_TEST_PLEDGE = { ...CONFIDENTIAL_TEST_PLEDGE, id: 'fr-restricted-sentinel', agreementId: 'fr-ua-2024', provider: 'FR', classification: 'restricted', money: { amount: '7654321.09', currency: 'EUR' } };
+const HIDDEN = [CONFIDENTIAL_TEST_PLEDGE.id, RESTRICTED_TEST_PLEDGE.id, '7654321', 'illustrative launchers'];
+
+describe.each(testBackends)('public API on $name', (backend) => {
+  let shipped: ShippedServer;
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${shipped.server.url}${path}`, { headers });
+
+  beforeAll(async () => {
+    shipped = await openShippedServer(backend, { withConfidentialPledge: true });
+    await shipped.store.create('commitments', RESTRICTED_TEST_PLEDGE, SYSTEM_VIEWER);
+  });
+  afterAll(() => shipped.close());
+
+  it('documents its endpoints, and none of them shows a restricted or confidential record to anyone', async () => {
+    const document = (await (await get('/api/public/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const paths = Object.keys(document.paths);
+    expect(paths.length).toBeGreaterThanOrEqual(20);
+    const concrete = paths.flatMap((path) => {
+      if (path.endsWith('/csv/{file}')) return ['partners.csv', 'agreements.csv', 'commitments.csv', 'flows.csv'].map((file) => path.replace('{file}', file));
+      if (path.endsWith('/{id}')) return [path.replace('{id}', 'gb-ua-2024-1').replace('/agreements/gb-ua-2024-1', '/agreements/gb-ua-2024'), path.replace('{id}', CONFIDENTIAL_TEST_PLEDGE.id)];
+      return [path.includes('changes') ? `${path}?since=2000-01-01` : path];
+    });
+    // Credentials change nothing: the public API ignores them, so a coordinator sees the same.
+    for (const viewer of [undefined, 'coordinator', 'partner-officer:GB']) {
+      for (const path of concrete) {
+        const response = await get(path, viewer ? { 'x-compact-viewer': viewer } : {});
+        expect([200, 404], `${path} as ${viewer ?? 'anonymous'}`).toContain(response.status);
+        // A 404 names the id that was asked for; that is not a leak, so it is taken out first.
+        const body = (await response.text()).replaceAll(`"${CONFIDENTIAL_TEST_PLEDGE.id}\\"`, '"(asked)\\"');
+        for (const hidden of HIDDEN) expect(body, `${path} as ${viewer ?? 'anonymous'}`).not.toContain(hidden);
+      }
+    }
+    // The sentinel is really there, for those entitled, outside the public API.
+    expect(await (await get(`/api/commitments/${CONFIDENTIAL_TEST_PLEDGE.id}`, { 'x-compact-viewer': 'coordinator' })).text()).toContain('illustrative launchers');
+  });
+
+  it('publishes a package that the published JSON Schema validates, with licence and citation text', async () => {
+    const index = (await (await get('/api/public')).json()) as { licence: string; citation: string };
+    expect(index.licence).toMatch(/sources/);
+    expect(index.citation).toMatch(/\/api\/public\/package\.json, retrieved \d{4}-\d{2}-\d{2}/);
+    const response = await get('/api/public/package.json');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="compact-public.json"');
+    const pkg = (await response.json()) as { commitments: unknown[] };
+    expect(pkg.commitments.length).toBe(30);
+    const schema = (await (await get('/api/public/schema.json')).json()) as object;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(pkg), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(validate({ ...pkg, commitments: [{ id: 'broken' }] })).toBe(false);
+  });
+
+  it('pages through a collection: every record once, with links to the next and previous pages', async () => {
+    const seen: string[] = [];
+    let next: string | null = '/api/public/commitments?pageSize=7';
+    let pages = 0;
+    while (next) {
+      const page = (await (await get(next)).json()) as { items: Array<{ id: string }>; total: number; pages: number; next: string | null; previous: string | null };
+      seen.push(...page.items.map((item) => item.id));
+      expect(page.total).toBe(30);
+      expect(page.pages).toBe(5);
+      expect(page.previous === null).toBe(pages === 0);
+      next = page.next;
+      pages++;
+    }
+    expect(pages).toBe(5);
+    expect(new Set(seen).size).toBe(30);
+    const bad = await get('/api/public/commitments?pageSize=501');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { path: string } }).error.path).toBe('query.pageSize');
+  });
+
+  it('answers a repeated request with its ETag or date with 304, and a write with a new ETag', async () => {
+    const first = await get('/api/public/summary');
+    const etag = first.headers.get('etag');
+    const lastModified = first.headers.get('last-modified');
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    const summary = (await first.json()) as { agreements: { signed: number }; commitments: { count: number } };
+    expect(summary.commitments.count).toBe(30);
+    expect(summary.agreements.signed).toBeGreaterThanOrEqual(28);
+    const again = await get('/api/public/summary', { 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect((await get('/api/public/summary', { 'if-modified-since': lastModified! })).status).toBe(304);
+    expect((await get('/api/public/summary', { 'if-none-match': '"something-else"' })).status).toBe(200);
+
+    const before = new Date().toISOString();
+    const commitment = await shipped.store.get('commitments', 'de-ua-2024-1', SYSTEM_VIEWER);
+    await shipped.store.update('commitments', commitment.id, { ...commitment, description: 'changed for the changelog' }, SYSTEM_VIEWER, commitment.version);
+    await shipped.store.create('commitments', { ...CONFIDENTIAL_TEST_PLEDGE, id: 'another-confidential' }, SYSTEM_VIEWER);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the cache trusts a data version for 250 ms
+    const changed = await get('/api/public/commitments/de-ua-2024-1', { 'if-none-match': etag! });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as { description: string }).description).toBe('changed for the changelog');
+    // The summary counts the same public records, so its body and ETag are the same: the new
+    // confidential pledge changes nothing anyone can see here.
+    const summaryAfter = await get('/api/public/summary', { 'if-none-match': etag! });
+    expect(summaryAfter.status).toBe(304);
+    const packageBefore = await get('/api/public/package.json');
+    expect(await packageBefore.text()).toContain('changed for the changelog');
+
+    const changes = (await (await get(`/api/public/changes?since=${before}`)).json()) as { items: Array<{ id: string; change: string; at: string }> };
+    expect(changes.items.map((item) => `${item.change} ${item.id}`)).toEqual(['updated de-ua-2024-1']);
+    const shortLived = await shipped.store.create('commitments', { ...CONFIDENTIAL_TEST_PLEDGE, id: 'public-short-lived', classification: 'public', description: 'public, then deleted' }, SYSTEM_VIEWER);
+    await shipped.store.remove('commitments', shortLived.id, SYSTEM_VIEWER, shortLived.version);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const later = (await (await get(`/api/public/changes?since=${before}`)).json()) as { items: Array<{ id: string; change: string }> };
+    expect(later.items.map((item) => `${item.change} ${item.id}`)).toEqual(['updated de-ua-2024-1', 'deleted public-short-lived']);
+    expect((await get('/api/public/changes')).status).toBe(400);
+  });
+});
