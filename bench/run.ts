@@ -15,6 +15,7 @@ import { allocationBenchmarks } from './allocation-bench.js';
 import { analysisBenchmarks } from './analysis-bench.js';
 import { crisisBenchmarks } from './crisis-bench.js';
 import { kielBenchmarks } from './kiel-bench.js';
+import { publicBenchmarks } from './public-bench.js';
 import { stressBenchmarks } from './stress-bench.js';
 import { syntheticAgreement, textBenchmarks } from './text-bench.js';
 import { syntheticPackage } from './synthetic.js';
@@ -111,6 +112,8 @@ async function main(): Promise<void> {
   rows.push(...(await stressBenchmarks()));
   // Kiel tracker import (issue 7): 100,000 rows read, mapped and written in one transaction.
   rows.push(...(await kielBenchmarks()));
+  // Public API (issue 10): the cached summary under 100 connections, from a separate server process.
+  rows.push(...(await publicBenchmarks()));
   // Web app (issue 8): initial JavaScript and the overview's time to interactive.
   rows.push(...(await webBenchmarks()));
   const longText = syntheticAgreement(30);

@@ -4,10 +4,13 @@ import type { Context } from 'hono';
 
 interface Entry {
   readonly seq: number;
+  readonly at: string | null;
   readonly body: string;
   readonly etag: string;
-  readonly contentType: string;
-  readonly filename?: string | undefined;
+  /** Built once per entry: a busy public API spends its time here otherwise. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly notModifiedHeaders: Readonly<Record<string, string>>;
+  readonly lastModified: Date | undefined;
 }
 
 export interface Rendered {
@@ -48,26 +51,41 @@ export class PublicCache {
   async respond(c: Context, render: () => Promise<Rendered>): Promise<Response> {
     const version = await this.dataVersion();
     // The day is part of the key: an answer "as of today" changes at midnight without any write.
-    const key = `${new Date().toISOString().slice(0, 10)} ${c.req.path}?${new URL(c.req.url).searchParams.toString()}`;
+    const key = `${today()} ${c.req.url}`;
     let entry = this.entries.get(key);
     if (!entry || entry.seq !== version.seq) {
-      const rendered = await render();
-      entry = { seq: version.seq, ...rendered, etag: `"${createHash('sha256').update(rendered.body).digest('base64url').slice(0, 32)}"` };
+      entry = toEntry(version, await render());
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
       this.entries.set(key, entry);
     }
-    const lastModified = version.at ? new Date(version.at) : undefined;
-    const headers: Record<string, string> = {
-      ETag: entry.etag,
-      'Cache-Control': 'public, max-age=60',
-      'Access-Control-Allow-Origin': '*',
-    };
-    if (lastModified) headers['Last-Modified'] = lastModified.toUTCString();
-    if (notModified(c, entry.etag, lastModified)) return new Response(null, { status: 304, headers });
-    headers['Content-Type'] = entry.contentType;
-    if (entry.filename) headers['Content-Disposition'] = `attachment; filename="${entry.filename}"`;
-    return new Response(c.req.method === 'HEAD' ? null : entry.body, { status: 200, headers });
+    if (notModified(c, entry.etag, entry.lastModified)) return new Response(null, { status: 304, headers: entry.notModifiedHeaders });
+    return new Response(c.req.method === 'HEAD' ? null : entry.body, { status: 200, headers: entry.headers });
   }
+}
+
+function toEntry(version: { seq: number; at: string | null }, rendered: Rendered): Entry {
+  const etag = `"${createHash('sha256').update(rendered.body).digest('base64url').slice(0, 32)}"`;
+  const lastModified = version.at ? new Date(version.at) : undefined;
+  const notModifiedHeaders: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': 'public, max-age=60',
+    'Access-Control-Allow-Origin': '*',
+    ...(lastModified ? { 'Last-Modified': lastModified.toUTCString() } : {}),
+  };
+  const headers = {
+    ...notModifiedHeaders,
+    'Content-Type': rendered.contentType,
+    ...(rendered.filename ? { 'Content-Disposition': `attachment; filename="${rendered.filename}"` } : {}),
+  };
+  return { seq: version.seq, at: version.at, body: rendered.body, etag, headers, notModifiedHeaders, lastModified };
+}
+
+let day = { until: 0, value: '' };
+/** Today's UTC date, worked out once a second rather than per request. */
+function today(): string {
+  const now = Date.now();
+  if (now >= day.until) day = { until: now + 1000, value: new Date(now).toISOString().slice(0, 10) };
+  return day.value;
 }
 
 /** If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2). */
