@@ -5,6 +5,7 @@ import { registerAccountCommands } from './commands/accounts.js';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
+import { registerBriefCommand } from './commands/brief.js';
 import { registerCrisisCommands } from './commands/crisis.js';
 import { registerDeliveryCommands } from './commands/delivery.js';
 import { registerKielCommand } from './commands/import-kiel.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerAuditCommand(program, databaseFlags);
   registerBackupCommands(program, databaseFlags);
   registerAccountCommands(program, databaseFlags);
+  registerBriefCommand(program, databaseFlags);
   registerAnalyzeCommand(program, databaseFlags);
   registerTextCommands(program, databaseFlags);
   registerCrisisCommands(program, databaseFlags);

@@ -18,3 +18,4 @@ export * from './random.js';
 export * from './crisis/index.js';
 export * from './stress/index.js';
 export * from './delivery/index.js';
+export * from './briefing/index.js';

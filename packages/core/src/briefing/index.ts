@@ -1,0 +1,2 @@
+export { buildBriefing, type Briefing, type BriefingBar, type BriefingFigure, type BriefingScope } from './briefing.js';
+export { briefingMarkdown } from './markdown.js';

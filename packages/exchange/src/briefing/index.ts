@@ -1,0 +1,1 @@
+export { briefingPdf } from './pdf.js';
