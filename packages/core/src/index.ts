@@ -19,3 +19,4 @@ export * from './crisis/index.js';
 export * from './stress/index.js';
 export * from './delivery/index.js';
 export * from './briefing/index.js';
+export * from './embed/index.js';

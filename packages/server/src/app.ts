@@ -45,21 +45,24 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     return c.json(body, status);
   });
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    }),
-  );
+  const contentSecurityPolicy = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+  };
+  const appHeaders = secureHeaders({ contentSecurityPolicy });
+  // Open data is for other sites too: they may fetch it and embed its cards (<img>), so its
+  // resources are cross-origin; an SVG card still runs no script (its own policy says so).
+  const publicHeaders = secureHeaders({
+    contentSecurityPolicy: { ...contentSecurityPolicy, scriptSrc: ["'none'"] },
+    crossOriginResourcePolicy: 'cross-origin',
+  });
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/public') ? publicHeaders(c, next) : appHeaders(c, next)));
   app.use(
     '/api/*',
     bodyLimit({

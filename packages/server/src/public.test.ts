@@ -26,6 +26,8 @@ describe.each(testBackends)('public API on $name', (backend) => {
     const paths = Object.keys(document.paths);
     expect(paths.length).toBeGreaterThanOrEqual(20);
     const concrete = paths.flatMap((path) => {
+      if (path.endsWith('/embed/partners/{file}')) return [path.replace('{file}', 'GB.svg')];
+      if (path.endsWith('/embed/coalitions/{file}')) return [path.replace('{file}', 'artillery.svg')];
       if (path.endsWith('/csv/{file}')) return ['partners.csv', 'agreements.csv', 'commitments.csv', 'flows.csv'].map((file) => path.replace('{file}', file));
       if (path.endsWith('/{id}')) return [path.replace('{id}', 'gb-ua-2024-1').replace('/agreements/gb-ua-2024-1', '/agreements/gb-ua-2024'), path.replace('{id}', CONFIDENTIAL_TEST_PLEDGE.id)];
       return [path.includes('changes') ? `${path}?since=2000-01-01` : path];
@@ -42,6 +44,17 @@ describe.each(testBackends)('public API on $name', (backend) => {
     }
     // The sentinel is really there, for those entitled, outside the public API.
     expect(await (await get(`/api/commitments/${CONFIDENTIAL_TEST_PLEDGE.id}`, { 'x-compact-viewer': 'coordinator' })).text()).toContain('illustrative launchers');
+  });
+
+  it('serves embeddable SVG cards that other sites may load, while the app itself stays same-origin', async () => {
+    const card = await get('/api/public/embed/partners/GB.svg');
+    expect(card.status).toBe(200);
+    expect(card.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(card.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(card.headers.get('content-security-policy')).toContain("script-src 'none'");
+    expect(await card.text()).toContain('United Kingdom');
+    expect((await get('/api/public/embed/coalitions/nowhere.svg')).status).toBe(404);
+    expect((await get('/api/health')).headers.get('cross-origin-resource-policy')).toBe('same-origin');
   });
 
   it('publishes a package that the published JSON Schema validates, with licence and citation text', async () => {

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { analyze, CompactError, dataPackageJsonSchema, ENTITY_KINDS, IsoDate, PUBLIC_VIEWER, type EntityKind } from '@compact/core';
+import { analyze, coalitionCard, CompactError, partnerCard, dataPackageJsonSchema, ENTITY_KINDS, IsoDate, PUBLIC_VIEWER, type EntityKind } from '@compact/core';
 import { CSV_TABLES, exportCsv } from '@compact/exchange';
 import type { Store } from '@compact/store';
 import type { Context } from 'hono';
@@ -59,6 +59,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, store: Store): vo
       collections: ENTITY_KINDS.map((kind) => `/api/public/${kind}`),
       summary: '/api/public/summary',
       changes: '/api/public/changes?since=2025-01-01',
+      embeds: ['/api/public/embed/partners/GB.svg', '/api/public/embed/coalitions/artillery.svg'],
     });
   });
 
@@ -102,6 +103,19 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, store: Store): vo
       .sort((a, b) => (a.point === 9 ? -1 : b.point === 9 ? 1 : a.point - b.point))
       .map((point) => ({ ...point, agreementIds: (point.agreementIds ?? []).filter((id) => agreements.has(id)), coalitionIds: (point.coalitionIds ?? []).filter((id) => coalitions.has(id)) }));
     return json({ items: points, meetings: pkg.meetings });
+  });
+
+  const svg = (body: string | undefined, what: string): Rendered => {
+    if (body === undefined) throw new CompactError('NOT_FOUND', `no public ${what}`);
+    return { body, contentType: 'image/svg+xml; charset=utf-8' };
+  };
+  get('/api/public/embed/partners/{file}', 'A card (SVG) for one partner that another site may embed: /api/public/embed/partners/GB.svg', ['asOf'], async (c) => {
+    const code = (c.req.param('file') ?? '').replace(/\.svg$/, '');
+    return svg(partnerCard(await publicPackage(), code, dateParameter(c, 'asOf') ?? today()), `partner "${code}"`);
+  });
+  get('/api/public/embed/coalitions/{file}', 'A card (SVG) for one coalition that another site may embed: /api/public/embed/coalitions/artillery.svg', ['asOf'], async (c) => {
+    const id = (c.req.param('file') ?? '').replace(/\.svg$/, '');
+    return svg(coalitionCard(await publicPackage(), id, dateParameter(c, 'asOf') ?? today()), `coalition "${id}"`);
   });
 
   for (const kind of ENTITY_KINDS) {

@@ -1,0 +1,1 @@
+export { coalitionCard, partnerCard } from './card.js';
