@@ -62,7 +62,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     contentSecurityPolicy: { ...contentSecurityPolicy, scriptSrc: ["'none'"] },
     crossOriginResourcePolicy: 'cross-origin',
   });
-  app.use('*', (c, next) => (c.req.path.startsWith('/api/public') ? publicHeaders(c, next) : appHeaders(c, next)));
+  app.use('*', (c, next) => {
+    const headers = c.req.path.startsWith('/api/public') ? publicHeaders : appHeaders;
+    return headers(c as unknown as Parameters<typeof headers>[0], next);
+  });
   app.use(
     '/api/*',
     bodyLimit({
