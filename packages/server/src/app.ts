@@ -64,7 +64,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
   app.use('*', (c, next) => {
     const headers = c.req.path.startsWith('/api/public') ? publicHeaders : appHeaders;
-    return headers(c as unknown as Parameters<typeof headers>[0], next);
+    return headers(c, next);
   });
   app.use(
     '/api/*',
