@@ -11,14 +11,13 @@
 // Event streams: each role subscribes to /api/live while confidential, restricted and public
 // crisis records are written. Writes: every POST/PUT/DELETE × role × classification against the
 // rule (core's canWrite, or the route's own), and a refused write changes nothing.
-import { PUBLIC_VIEWER, SYSTEM_VIEWER, canSee, canWrite, directOwner, type Classification, type EntityKind, type Viewer } from '@compact/core';
+import { PUBLIC_VIEWER, SYSTEM_VIEWER, canSee, canWrite, recordId, type Classification, type EntityKind, type Viewer } from '@compact/core';
 import { CSV_TABLES } from '@compact/exchange';
-import type { Store } from '@compact/store';
 import { testBackends } from '@compact/store/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
-import { apiCaller, openShippedServer, type ShippedServer } from './test-server.js';
+import { apiCaller, openShippedServer, SHIPPED_DATASET, type ShippedServer } from './test-server.js';
 import { parseViewerHeader, VIEWER_HEADER } from './viewer.js';
 
 const ROLES = ['public', 'analyst', 'partner-officer:GB', 'partner-officer:FR', 'coalition-lead:air-force', 'coordinator', 'administrator'] as const;
@@ -189,6 +188,72 @@ async function addSecrets(shipped: ShippedServer, c: Classification): Promise<Se
       ...(runner ? [{ name: 'stress', group: 'stress' as const, markers: [mark(c, 'stress')], visibleTo: stressReader }] : []),
     ],
   };
+}
+
+interface LiveStream {
+  events: Array<{ event: string; data: Record<string, unknown> }>;
+  close(): void;
+}
+
+/** Reads /api/live as a role into an array until closed. */
+async function openLive(url: string, role: RoleHeader): Promise<LiveStream> {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/api/live`, { headers: role === 'public' ? {} : { [VIEWER_HEADER]: role }, signal: controller.signal });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const events: LiveStream['events'] = [];
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const name = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (name && data) events.push({ event: name, data: JSON.parse(data) as Record<string, unknown> });
+        }
+      }
+    } catch {
+      // closed
+    }
+  })();
+  await expect.poll(() => events.some((e) => e.event === 'ready')).toBe(true);
+  return { events, close: () => controller.abort() };
+}
+
+const SHIPPED_PARTNERS = (SHIPPED_DATASET as { partners: Array<{ code: string }> }).partners.map((partner) => partner.code);
+
+/** A new record of a kind and classification for the write matrix, its id, and the partner that owns it. */
+function writeTemplate(kind: EntityKind, c: Classification, n: number, codes: readonly string[]): { record: Record<string, unknown>; id: string; owner: string | null } {
+  const id = `authz-w-${kind}-${c}-${n}`;
+  const base = { classification: c, sources: [] };
+  switch (kind) {
+    case 'partners': {
+      const code = codes[n % codes.length] as string;
+      return { record: { code, name: `Test partner ${n}`, ...base }, id: code, owner: code };
+    }
+    case 'agreements':
+      return { record: { id, title: 'Test agreement', parties: ['GB', 'UA'], beneficiary: 'UA', kind: 'bilateral', legalForm: 'political-commitment', status: [{ status: 'signed', on: '2025-02-01' }], ...base }, id, owner: OWNER };
+    case 'clauses':
+      return { record: { id, agreementId: 'gb-ua-2024', ref: `W.${n}`, text: 'The Participants will test.', topics: [], ...base }, id, owner: OWNER };
+    case 'commitments':
+      return {
+        record: { id, agreementId: 'gb-ua-2024', provider: 'GB', beneficiary: 'UA', category: 'equipment', capabilityArea: 'air-defence', money: { amount: '1000', currency: 'EUR' }, period: { from: '2025-01-01', to: '2025-12-31' }, firmness: 'pledged', ...base },
+        id,
+        owner: OWNER,
+      };
+    case 'coalitions':
+      return { record: { id, name: 'Test coalition', capabilityAreas: ['air-defence'], leads: ['GB'], members: [], milestones: [], ...base }, id, owner: null };
+    case 'requirements':
+      return { record: { id, beneficiary: 'UA', capabilityArea: 'air-defence', period: { from: '2025-01-01', to: '2025-12-31' }, money: { amount: '1000', currency: 'EUR' }, priority: 'high', basis: 'illustrative', ...base }, id, owner: 'UA' };
+    case 'flows':
+      return { record: { id, provider: 'GB', beneficiary: 'UA', stage: 'pledge', on: '2025-01-01', money: { amount: '1000', currency: 'EUR' }, ...base }, id, owner: OWNER };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,10 +559,337 @@ describe.each(testBackends)('authorisation matrix on $name', (backend) => {
     expect(assertions).toBeGreaterThan(cases.length);
     console.info(`authorisation matrix (${backend.name}): ${new Set(cases.map((entry) => routeOf(entry.key))).size} GET endpoints, ${cases.length / ROLES.length / CLASSES.length} URLs, ${ROLES.length} roles, ${CLASSES.length} classifications, ${cases.length} cases, ${assertions} checks`);
   }, 300_000);
+
+  it('streams a crisis change only to the roles that may see it (server-sent events)', async () => {
+    const call = callers.base;
+    const streams = await Promise.all(ROLES.map(async (role) => [role, await openLive(servers.base.server.url, role)] as const));
+    try {
+      const written: Array<{ c: Classification; eventId: string; requestId: string; offerId: string; consulted: string[] }> = [];
+      for (const c of CLASSES) {
+        const post = async (path: string, body: unknown) => {
+          const response = await call(path, { method: 'POST', viewer: 'coordinator', body: JSON.stringify(body) });
+          expect(response.status, response.text).toBeLessThan(300);
+          return response.body;
+        };
+        const declared = await post('/api/crisis/events', { type: 'armed-attack', occurredAt: '2026-03-03T04:30:00Z', title: mark(c, 'live-event'), classification: c });
+        const request = await post('/api/crisis/requests', { eventId: declared.event.id, title: mark(c, 'live-request'), capabilityArea: 'air-defence', classification: c, lines: [{ id: 'radars', item: 'radar', quantity: 1, neededBy: '2026-12-01' }] });
+        await post(`/api/crisis/requests/${request.id}/transitions`, { action: 'submit' });
+        await post(`/api/crisis/requests/${request.id}/transitions`, { action: 'consult' });
+        const offer = await post(`/api/crisis/requests/${request.id}/offers`, { partner: 'GB', lineId: 'radars', item: 'radar', quantity: 1, earliestDelivery: '2026-11-01', classification: c, note: mark(c, 'live-offer') });
+        written.push({ c, eventId: declared.event.id, requestId: request.id, offerId: offer.id, consulted: declared.consultations.map((consultation: { partner: string }) => consultation.partner) });
+      }
+      // The coordinator hears everything; once it has, the others have had their chance too.
+      const coordinator = streams.find(([role]) => role === 'coordinator')?.[1];
+      await expect.poll(() => written.every((w) => coordinator?.events.some((e) => e.data.id === w.offerId)), { timeout: 20_000 }).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      let checks = 0;
+      for (const [role, stream] of streams) {
+        const officerOf = role.startsWith('partner-officer:') ? role.split(':')[1] : undefined;
+        for (const w of written) {
+          // The stated policy: public to all, restricted to any signed-in role, confidential to the
+          // coordinator and the owning partner's officers (for an event and its requests: the partners consulted).
+          const crisisAllowed = w.c === 'public' || (w.c === 'restricted' ? role !== 'public' : role === 'coordinator' || (officerOf !== undefined && w.consulted.includes(officerOf)));
+          const offerAllowed = w.c === 'public' || (w.c === 'restricted' ? role !== 'public' : role === 'coordinator' || officerOf === OWNER);
+          const about = (id: string) => stream.events.filter((e) => JSON.stringify(e.data).includes(id));
+          const where = `${role}, ${w.c}`;
+          expect(about(w.eventId).some((e) => e.event === 'event.declared'), `${where}: event.declared`).toBe(crisisAllowed);
+          expect(about(w.requestId).some((e) => e.event === 'request.changed'), `${where}: request.changed`).toBe(crisisAllowed);
+          expect(about(w.offerId).some((e) => e.event === 'offer.received'), `${where}: offer.received`).toBe(offerAllowed);
+          // Nothing at all about what the role may not see, and never a record's content.
+          if (!crisisAllowed) expect(about(w.eventId).length + about(w.requestId).length, `${where}: hears of a hidden event`).toBe(0);
+          if (!offerAllowed) expect(about(w.offerId).length, `${where}: hears of a hidden offer`).toBe(0);
+          expect(JSON.stringify(stream.events)).not.toContain('SENTINEL-');
+          checks += 6;
+        }
+      }
+      expect(checks).toBe(ROLES.length * CLASSES.length * 6);
+    } finally {
+      for (const [, stream] of streams) stream.close();
+    }
+  }, 60_000);
+
+  it('allows or refuses every registry write (POST, PUT, DELETE of each kind) × role × classification as canWrite says, and a refused write changes nothing', async () => {
+    const { store } = servers.base;
+    const call = callers.base;
+    const taken = new Set(SHIPPED_PARTNERS);
+    const codes = [...'QWZ'].flatMap((first) => [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((second) => first + second)).filter((code) => !taken.has(code));
+    let serial = 0;
+    const fresh = (kind: EntityKind, c: Classification) => writeTemplate(kind, c, serial++, codes);
+    interface WriteCase {
+      kind: EntityKind;
+      c: Classification;
+      role: RoleHeader;
+      op: 'POST' | 'PUT' | 'DELETE';
+      record: Record<string, unknown>;
+      id: string;
+      owner: string | null;
+    }
+    const cases: WriteCase[] = [];
+    for (const kind of REGISTRY_KINDS) {
+      for (const c of CLASSES) {
+        for (const role of ROLES) {
+          for (const op of ['POST', 'PUT', 'DELETE'] as const) {
+            const { record, id, owner } = fresh(kind, c);
+            if (op !== 'POST') await store.create(kind, record, SYSTEM_VIEWER);
+            cases.push({ kind, c, role, op, record, id, owner });
+          }
+        }
+      }
+    }
+    const failures: string[] = [];
+    await pool(cases, 4, async ({ kind, c, role, op, record, id, owner }) => {
+      const viewer = viewerOf(role);
+      const guarded = { classification: c, ownerPartner: owner };
+      const refusal = role === 'public' ? 401 : 403;
+      const expected = op === 'POST' ? (canWrite(viewer, guarded) ? 201 : refusal) : !canSee(viewer, guarded) ? 404 : !canWrite(viewer, guarded) ? refusal : op === 'PUT' ? 200 : 204;
+      const path = op === 'POST' ? `/api/${kind}` : `/api/${kind}/${encodeURIComponent(id)}${op === 'DELETE' ? '?version=1' : ''}`;
+      const body = op === 'DELETE' ? undefined : JSON.stringify(op === 'PUT' ? { ...record, authzNote: `changed by ${role}`, version: 1 } : record);
+      const answer = await as(call, role, path, { method: op, ...(body ? { body } : {}) });
+      const where = `${op} ${kind} (${c}) as ${role}`;
+      if (answer.status !== expected) failures.push(`${where}: ${answer.status}, expected ${expected}: ${answer.text.slice(0, 200)}`);
+      const stored = await store.get(kind, id, SYSTEM_VIEWER).catch(() => undefined);
+      const allowed = expected < 300;
+      const state = op === 'POST' ? stored !== undefined : op === 'DELETE' ? stored === undefined : stored?.version === 2 && (stored as Record<string, unknown>).authzNote !== undefined;
+      if (state !== allowed) failures.push(`${where}: the store ${allowed ? 'lacks the change' : 'was changed by a refused write'}`);
+      if (!allowed && op === 'PUT' && stored?.version !== 1) failures.push(`${where}: version moved to ${stored?.version}`);
+      // A refusal names no hidden record.
+      if (!allowed && !canSee(viewer, guarded) && answer.text.includes('SENTINEL-')) failures.push(`${where}: the refusal shows the record`);
+    });
+    expect(failures).toEqual([]);
+    expect(cases).toHaveLength(REGISTRY_KINDS.length * CLASSES.length * ROLES.length * 3);
+    // Some of each: the rule is exercised both ways.
+    const outcomes = new Set(cases.map(({ role, c, kind }) => canWrite(viewerOf(role), { classification: c, ownerPartner: writeTemplate(kind, c, 0, codes).owner })));
+    expect([...outcomes].sort()).toEqual([false, true]);
+  }, 120_000);
+
+  it('answers a write that touches a hidden record as if it were not there (no existence oracle)', async () => {
+    const failures: string[] = [];
+    let compared = 0;
+    for (const c of CLASSES) {
+      const hidden = registryRecords(c);
+      const probes = (role: RoleHeader): Array<{ method: string; path: string; body?: unknown }> => {
+        const partner = role.startsWith('partner-officer:') ? (role.split(':')[1] as string) : 'FR';
+        const flow = (classification: Classification) => ({ id: `authz-probe-flow-${classification}`, commitmentId: hidden.commitment.id, stage: 'delivered', on: '2025-04-01', money: { amount: '10', currency: 'EUR' }, classification });
+        return [
+          // Records that refer to a hidden one: as if it did not exist.
+          ...CLASSES.map((classification) => ({ method: 'POST', path: '/api/flows', body: flow(classification) })),
+          { method: 'POST', path: '/api/clauses', body: { agreementId: hidden.agreement.id, ref: 'P.1', text: 'probe', classification: 'confidential' } },
+          { method: 'POST', path: '/api/commitments', body: { ...hidden.commitment, id: 'authz-probe-commitment', provider: partner, agreementId: hidden.agreement.id, coalitionId: null, description: 'probe' } },
+          { method: 'POST', path: '/api/packages', body: { format: 'compact/1', flows: [flow('confidential')] } },
+          // The hidden record itself: not found, whatever the role.
+          { method: 'PUT', path: `/api/commitments/${hidden.commitment.id}`, body: { ...hidden.commitment, description: 'probe', version: 1 } },
+          { method: 'DELETE', path: `/api/commitments/${hidden.commitment.id}?version=1` },
+          { method: 'DELETE', path: `/api/flows/${hidden.flow.id}?version=1` },
+          { method: 'PUT', path: `/api/clauses/${hidden.clause.id}`, body: { ...hidden.clause, text: 'probe', version: 1 } },
+          { method: 'POST', path: `/api/commitments/${hidden.commitment.id}/implementation`, body: { score: 3, note: 'probe' } },
+          // A new record under a hidden one's id, by a role that may not create that record anyway.
+          { method: 'POST', path: '/api/commitments', body: { ...hidden.commitment, description: 'probe' } },
+          { method: 'POST', path: '/api/agreements', body: { ...hidden.agreement, title: 'probe' } },
+        ];
+      };
+      for (const role of ROLES) {
+        if (sees(role, c)) continue;
+        for (const probe of probes(role)) {
+          const init = { method: probe.method, ...(probe.body === undefined ? {} : { body: JSON.stringify(probe.body) }) };
+          const [base, variant] = [await as(callers.base, role, probe.path, init), await as(callers[c], role, probe.path, init)];
+          compared++;
+          const where = `${probe.method} ${probe.path} ${JSON.stringify(probe.body ?? '').slice(0, 80)} as ${role} with ${c} secrets`;
+          if (variant.text.includes('SENTINEL-')) failures.push(`${where}: shows a sentinel: ${variant.text.slice(0, 200)}`);
+          if (variant.status < 300) failures.push(`${where}: changed a server with a hidden record: ${variant.status}`);
+          if (base.status < 300) {
+            // A role that may create the record, under an id a hidden record holds: the one thing it learns is that the id is taken.
+            if (variant.status !== 409) failures.push(`${where}: ${variant.status} where the id is taken`);
+            for (const kind of REGISTRY_KINDS) for (const record of await servers.base.store.list(kind, SYSTEM_VIEWER)) {
+              const id = recordId(kind, record);
+              if (id.startsWith('authz-')) await servers.base.store.remove(kind, id, SYSTEM_VIEWER, record.version);
+            }
+            continue;
+          }
+          if (`${base.status} ${base.text}` !== `${variant.status} ${variant.text}`) failures.push(`${where}:\n  base    ${base.status} ${base.text.slice(0, 250)}\n  secrets ${variant.status} ${variant.text.slice(0, 250)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(compared).toBeGreaterThan(60);
+  }, 120_000);
+
+  it('allows or refuses every other write endpoint × role × classification by its rule, and a refused write changes nothing', async () => {
+    const call = callers.base;
+    const { store } = servers.base;
+    const coordinator = async (path: string, body?: unknown) => {
+      const answer = await call(path, body === undefined ? { viewer: 'coordinator' } : { method: 'POST', viewer: 'coordinator', body: JSON.stringify(body) });
+      expect(answer.status, `${path}: ${answer.text}`).toBeLessThan(300);
+      return answer.body;
+    };
+    const count = async (path: string) => JSON.stringify((await coordinator(path)).items);
+    const refusal = (role: RoleHeader) => (role === 'public' ? 401 : 403);
+    interface Case {
+      route: string;
+      role: RoleHeader;
+      c: Classification;
+      expected: number;
+      send: () => Promise<{ status: number; text: string }>;
+      state: () => Promise<string>;
+    }
+    const cases: Case[] = [];
+    type Make = (role: RoleHeader, c: Classification) => Omit<Case, 'route' | 'role' | 'c'> | Promise<Omit<Case, 'route' | 'role' | 'c'>>;
+    const routes: Array<{ route: string; make: Make }> = [];
+    const add = (route: string, make: Make) => routes.push({ route, make });
+    let serial = 0;
+    const json = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
+    const crisisSeen = (role: RoleHeader, c: Classification, consulted: readonly string[]) => c === 'public' || (c === 'restricted' ? role !== 'public' : role === 'coordinator' || consulted.includes(role.split(':')[1] ?? '-'));
+    const declare = async (c: Classification) => (await coordinator('/api/crisis/events', { type: 'armed-attack', occurredAt: '2026-03-04T04:30:00Z', title: `write test ${serial++}`, classification: c })) as { event: { id: string }; consultations: Array<{ partner: string }> };
+    const draft = async (eventId: string, c: Classification) => (await coordinator('/api/crisis/requests', { eventId, title: 'write test', capabilityArea: 'air-defence', classification: c, lines: [{ id: 'radars', item: 'radar', quantity: 1, neededBy: '2026-12-01' }] })) as { id: string };
+    const uploadText = async (agreementId: string, role: RoleHeader | 'coordinator') => {
+      const form = new FormData();
+      // Numbered apart, so that each accepted proposal makes a commitment of its own.
+      form.set('file', new Blob([`I. Support\n${++serial}. The United Kingdom will provide at least £${serial} million in 2026 for air defence.`]), `write-test-${serial}.txt`);
+      return as(call, role, `/api/agreements/${agreementId}/text`, { method: 'POST', body: form });
+    };
+
+    const targets = {} as Record<Classification, { agreement: string; commitment: string; coalition: string; event: string; consulted: string[]; request: string }>;
+    for (const c of CLASSES) {
+      const agreement = { ...writeTemplate('agreements', c, 900, []).record, id: `authz-o-${c}-agreement` };
+      const commitment = { ...writeTemplate('commitments', c, 900, []).record, id: `authz-o-${c}-commitment` };
+      const coalition = { ...writeTemplate('coalitions', c, 900, []).record, id: `authz-o-${c}-coalition` };
+      await store.create('agreements', agreement, SYSTEM_VIEWER);
+      await store.create('commitments', commitment, SYSTEM_VIEWER);
+      await store.create('coalitions', coalition, SYSTEM_VIEWER);
+      const declared = await declare(c);
+      const request = await draft(declared.event.id, c);
+      await coordinator(`/api/crisis/requests/${request.id}/transitions`, { action: 'submit' });
+      await coordinator(`/api/crisis/requests/${request.id}/transitions`, { action: 'consult' });
+      targets[c] = { agreement: agreement.id, commitment: commitment.id, coalition: coalition.id, event: declared.event.id, consulted: declared.consultations.map((entry) => entry.partner), request: request.id };
+    }
+    const registryRule = (role: RoleHeader, c: Classification, created: number, owner: string | null = OWNER) =>
+      !canSee(viewerOf(role), { classification: c, ownerPartner: owner }) ? 404 : canWrite(viewerOf(role), { classification: c, ownerPartner: owner }) ? created : refusal(role);
+
+    add('POST /api/packages', (role, c) => {
+      const record = writeTemplate('commitments', c, serial++, []).record;
+      return {
+        expected: canWrite(viewerOf(role), { classification: c, ownerPartner: OWNER }) ? 200 : refusal(role),
+        send: () => as(call, role, '/api/packages', json({ format: 'compact/1', commitments: [record] })),
+        state: async () => String(await store.get('commitments', String(record.id), SYSTEM_VIEWER).then(() => 'there', () => 'absent')),
+      };
+    });
+    add('POST /api/agreements/{id}/text', (role, c) => ({
+      expected: registryRule(role, c, 201),
+      send: () => uploadText(targets[c].agreement, role),
+      state: () => count(`/api/agreements/${targets[c].agreement}/documents`),
+    }));
+    for (const decision of ['accept', 'reject'] as const) {
+      add(`POST /api/proposals/{id}/${decision}`, async (role, c) => {
+        const uploaded = await uploadText(targets[c].agreement, 'coordinator');
+        const proposal = (JSON.parse(uploaded.text) as { proposals: Array<{ id: string; version: number; kind: string }> }).proposals.find((entry) => entry.kind === 'commitment');
+        if (!proposal) throw new Error(`no commitment proposal from ${uploaded.text}`);
+        return {
+          expected: registryRule(role, c, 200),
+          send: () => as(call, role, `/api/proposals/${proposal.id}/${decision}`, json({ version: proposal.version })),
+          state: async () => JSON.stringify(((await coordinator(`/api/proposals?agreementId=${targets[c].agreement}`)).items as Array<{ id: string; status: string }>).find((entry) => entry.id === proposal.id)?.status),
+        };
+      });
+    }
+    add('POST /api/commitments/{id}/implementation', (role, c) => ({
+      expected: registryRule(role, c, 201),
+      send: () => as(call, role, `/api/commitments/${targets[c].commitment}/implementation`, json({ score: 2, note: `by ${role}` })),
+      state: async () => String((await store.get('commitments', targets[c].commitment, SYSTEM_VIEWER)).version),
+    }));
+    add('PUT /api/coalitions/{id}/fair-share-key', (role, c) => {
+      const viewer = viewerOf(role);
+      const guarded = { classification: c, ownerPartner: null };
+      // Its leads may set the key (GB leads the test coalitions), coordinators and administrators too.
+      const expected = !canSee(viewer, guarded) ? 404 : role === `partner-officer:${OWNER}` || canWrite(viewer, guarded) ? 200 : refusal(role);
+      return {
+        expected,
+        send: async () => {
+          const { version } = await store.get('coalitions', targets[c].coalition, SYSTEM_VIEWER);
+          return as(call, role, `/api/coalitions/${targets[c].coalition}/fair-share-key`, { method: 'PUT', body: JSON.stringify({ kind: 'gdp', year: 2020 + (serial++ % 5), version }) });
+        },
+        state: async () => String((await store.get('coalitions', targets[c].coalition, SYSTEM_VIEWER)).version),
+      };
+    });
+    add('POST /api/stress-tests', (role) => ({
+      expected: role === 'public' ? 401 : 202,
+      send: () => as(call, role, '/api/stress-tests', json({ asOf: '2025-11-30', trials: 20, seed: 1 })),
+      state: async () => String(((await coordinator('/api/stress-tests')).items as unknown[]).length),
+    }));
+    add('POST /api/crisis/events', (role, c) => ({
+      expected: role === 'coordinator' ? 201 : refusal(role),
+      send: () => as(call, role, '/api/crisis/events', json({ type: 'armed-attack', occurredAt: '2026-03-04T04:30:00Z', title: `by ${role}`, classification: c })),
+      state: () => count('/api/crisis/events'),
+    }));
+    add('POST /api/crisis/requests', (role, c) => ({
+      expected: role === 'coordinator' ? 201 : refusal(role),
+      send: () => as(call, role, '/api/crisis/requests', json({ eventId: targets[c].event, title: `by ${role}`, capabilityArea: 'air-defence', classification: c, lines: [{ item: 'radar', quantity: 1, neededBy: '2026-12-01' }] })),
+      state: () => count(`/api/crisis/requests?eventId=${targets[c].event}`),
+    }));
+    add('POST /api/crisis/requests/{id}/transitions', async (role, c) => {
+      const request = await draft(targets[c].event, c);
+      return {
+        expected: role === 'coordinator' ? 200 : refusal(role),
+        send: () => as(call, role, `/api/crisis/requests/${request.id}/transitions`, json({ action: 'submit' })),
+        state: async () => String((await coordinator(`/api/crisis/requests/${request.id}`)).state),
+      };
+    });
+    add('POST /api/crisis/requests/{id}/offers', (role, c) => ({
+      // For GB: its officers (if they may read the request) and the coordinator.
+      expected: role === 'coordinator' ? 201 : role !== `partner-officer:${OWNER}` ? refusal(role) : crisisSeen(role, c, targets[c].consulted) ? 201 : 404,
+      send: () => as(call, role, `/api/crisis/requests/${targets[c].request}/offers`, json({ partner: OWNER, lineId: 'radars', item: 'radar', quantity: 1, earliestDelivery: '2026-11-01', classification: c })),
+      state: () => count(`/api/crisis/requests/${targets[c].request}/offers`),
+    }));
+    add('POST /api/crisis/consultations/{id}/held', async (role, c) => {
+      const declared = await declare(c);
+      const id = `${declared.event.id}:${OWNER}`;
+      // A consultation is public with a public event, else confidential to its partner.
+      const visible = c === 'public' || role === 'coordinator' || role === `partner-officer:${OWNER}`;
+      return {
+        expected: !visible ? 404 : role === 'coordinator' || role === `partner-officer:${OWNER}` ? 200 : refusal(role),
+        send: () => as(call, role, `/api/crisis/consultations/${id}/held`, { method: 'POST' }),
+        state: () => count(`/api/crisis/consultations?eventId=${declared.event.id}`),
+      };
+    });
+    add('POST /api/crisis/requests/{id}/allocations', (role, c) => ({
+      expected: role === 'coordinator' ? 201 : refusal(role),
+      send: () => as(call, role, `/api/crisis/requests/${targets[c].request}/allocations`, json({})),
+      state: () => count(`/api/crisis/requests/${targets[c].request}/allocations`),
+    }));
+    add('POST /api/crisis/requests/{id}/allocations/{id}/decision', async (role, c) => {
+      const allocations = (await coordinator(`/api/crisis/requests/${targets[c].request}/allocations`)).items as Array<{ id: string }>;
+      const allocation = allocations[0]?.id ?? (await coordinator(`/api/crisis/requests/${targets[c].request}/allocations`, {})).id;
+      return {
+        expected: role === 'coordinator' ? 200 : refusal(role),
+        send: () => as(call, role, `/api/crisis/requests/${targets[c].request}/allocations/${allocation}/decision`, { method: 'POST' }),
+        state: async () => String((await coordinator(`/api/crisis/requests/${targets[c].request}`)).state),
+      };
+    });
+
+    // Every write route of the table is here, and nothing else.
+    const writes = [...NORMALISED_EXPECTATIONS].filter(([, expectation]) => expectation.kind === 'write' && expectation.suite === 'other').map(([key]) => key);
+    expect(routes.map((entry) => entry.route).sort()).toEqual(writes.sort());
+
+    const failures: string[] = [];
+    // The coordinator last: its writes move requests along (a decided allocation ends the offers).
+    const order = [...ROLES].sort((a, b) => Number(a === 'coordinator') - Number(b === 'coordinator'));
+    for (const { route, make } of routes) {
+      for (const c of CLASSES) {
+        for (const role of order) {
+          const made = await make(role, c);
+          cases.push({ route, role, c, ...made });
+          const before = await made.state();
+          const answer = await made.send();
+          const after = await made.state();
+          const where = `${route} (${c}) as ${role}`;
+          if (answer.status !== made.expected) failures.push(`${where}: ${answer.status}, expected ${made.expected}: ${answer.text.slice(0, 200)}`);
+          if ((before !== after) !== made.expected < 300) failures.push(`${where}: ${made.expected < 300 ? 'no change from an allowed write' : `a refused write changed ${before} to ${after}`}`);
+        }
+      }
+    }
+    // Some of each: every rule is exercised both ways.
+    for (const { route } of routes) {
+      const outcomes = new Set(cases.filter((entry) => entry.route === route).map((entry) => entry.expected < 300));
+      expect([...outcomes].sort(), route).toEqual([false, true]);
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
 });
 
-// Keep the imports used by the write suites below honest.
-void canWrite;
-void directOwner;
-void VIEWER_HEADER;
-export type { Store };
