@@ -174,11 +174,14 @@ export class Store {
   async createIn<K extends EntityKind>(trx: Transaction<Tables>, kind: K, input: unknown, viewer: Viewer): Promise<Stored<K>> {
     const record = this.parse(kind, input);
     const id = recordId(kind, record);
-    const existing = await this.table(trx, kind).select('t.id').where('t.id', '=', id).executeTakeFirst();
-    if (existing) throw new CompactError('ALREADY_EXISTS', `${ENTITY_NOUNS[kind]} "${id}" already exists`, '$.id');
-    await this.checkStoredReferences(trx, kind, record);
+    // References, ownership and the right to write first, over what the viewer may see: a record
+    // hidden from the writer must answer as if it were not there. (Only a writer who may create
+    // the record learns that its id is taken, by the ALREADY_EXISTS below.)
+    await this.checkStoredReferences(trx, kind, record, viewer);
     const owner = await this.ownerOf(trx, kind, record);
     this.assertWritable(viewer, kind, id, { classification: record.classification, ownerPartner: owner });
+    const existing = await this.table(trx, kind).select('t.id').where('t.id', '=', id).executeTakeFirst();
+    if (existing) throw new CompactError('ALREADY_EXISTS', `${ENTITY_NOUNS[kind]} "${id}" already exists`, '$.id');
     const at = now();
     await (trx as unknown as Kysely<Record<string, RecordRow>>)
       .insertInto(kind)
@@ -241,7 +244,7 @@ export class Store {
       if (!current) throw new CompactError('NOT_FOUND', `${ENTITY_NOUNS[kind]} "${id}" not found`);
       const granted = grant?.(JSON.parse(current.doc) as EntityRecordTypes[K], record) === true;
       if (!granted) this.assertWritable(viewer, kind, id, { classification: current.classification as 'public', ownerPartner: current.owner_partner });
-      await this.checkStoredReferences(trx, kind, record);
+      await this.checkStoredReferences(trx, kind, record, viewer);
       const owner = await this.ownerOf(trx, kind, record);
       if (!granted) this.assertWritable(viewer, kind, id, { classification: record.classification, ownerPartner: owner });
       const at = now();
@@ -289,7 +292,7 @@ export class Store {
    * Records whose id exists are replaced; the rest are created.
    */
   async importPackage(input: unknown, viewer: Viewer): Promise<ImportSummary> {
-    const known = await this.knownIds();
+    const known = await this.knownIds(viewer);
     const validation = validatePackage(input, known);
     if (!validation.ok) throw validationError(validation.issues);
     const pkg = validation.package;
@@ -522,11 +525,14 @@ export class Store {
     return row?.owner_partner ?? null;
   }
 
-  /** The ids a single record refers to must exist (checked one by one, not by loading all ids). */
-  private async checkStoredReferences<K extends EntityKind>(db: Db, kind: K, record: EntityRecordTypes[K]): Promise<void> {
+  /**
+   * The ids a single record refers to must exist (checked one by one, not by loading all ids), for
+   * the writer: a record they may not see does not.
+   */
+  private async checkStoredReferences<K extends EntityKind>(db: Db, kind: K, record: EntityRecordTypes[K], viewer: Viewer): Promise<void> {
     const issues: ValidationIssue[] = [];
     for (const reference of referencesOf(kind, record)) {
-      const row = await this.table(db, reference.target).select('t.id').where('t.id', '=', reference.id).executeTakeFirst();
+      const row = await this.table(db, reference.target).select('t.id').where('t.id', '=', reference.id).where(visibleTo(viewer)).executeTakeFirst();
       if (!row) {
         issues.push({
           path: formatPath(reference.path),
@@ -538,8 +544,9 @@ export class Store {
     if (issues.length > 0) throw validationError(issues);
   }
 
-  private async knownIds(): Promise<KnownIds> {
-    const ids = async (target: ReferenceTarget) => (await this.table(this.db, target).select('t.id').execute()).map((row) => row.id);
+  /** The ids a package may refer to: those the importing viewer may see. */
+  private async knownIds(viewer: Viewer): Promise<KnownIds> {
+    const ids = async (target: ReferenceTarget) => (await this.table(this.db, target).select('t.id').where(visibleTo(viewer)).execute()).map((row) => row.id);
     return {
       partners: await ids('partners'),
       agreements: await ids('agreements'),

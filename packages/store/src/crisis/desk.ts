@@ -170,7 +170,31 @@ export class CrisisDesk {
     if (filter.eventId) query = query.where('t.event_id', '=', filter.eventId);
     if (filter.status) query = query.where('t.status', '=', filter.status);
     const rows = await query.orderBy('t.due_at').orderBy('t.partner').execute();
-    return rows.map((row) => JSON.parse(row.doc) as CrisisConsultation);
+    return this.withinSight(rows.map((row) => JSON.parse(row.doc) as CrisisConsultation), viewer);
+  }
+
+  /**
+   * A consultation lists the obligations of every agreement that triggers it, hidden ones too: the
+   * partner owes them all. Anyone but the coordinator sees it as routing over what they may see
+   * would have made it: only the obligations under agreements (and consultation clauses) they may
+   * see, the window of the first of those, and not at all when none is left. Otherwise a public
+   * event would show the id, window and basis of a confidential agreement.
+   */
+  private async withinSight(consultations: CrisisConsultation[], viewer: Viewer): Promise<CrisisConsultation[]> {
+    if (viewer.role === 'coordinator' || viewer.role === 'system' || consultations.length === 0) return consultations;
+    const [agreements, clauses] = await Promise.all([this.store.list('agreements', viewer), this.store.list('clauses', viewer)]);
+    const visible = new Set(agreements.map((agreement) => agreement.id));
+    // As routing picks it: the first consultation clause of the agreement, in id order.
+    const clauseRefs = new Map<string, string>();
+    for (const clause of clauses) if (clause.topics.includes('consultation') && !clauseRefs.has(clause.agreementId)) clauseRefs.set(clause.agreementId, clause.ref);
+    return consultations
+      .flatMap((consultation) => {
+        // Kept in routing's order (due, basis, agreement), so the first left is routing's choice over what is visible.
+        const obligations = consultation.obligations.filter((obligation) => visible.has(obligation.agreementId)).map((obligation) => ({ ...obligation, clauseRef: clauseRefs.get(obligation.agreementId) ?? null }));
+        const first = obligations[0];
+        return first ? [{ ...consultation, dueAt: first.dueAt, windowHours: first.windowHours, basis: first.basis, obligations }] : [];
+      })
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.partner.localeCompare(b.partner));
   }
 
   /** The partner (or the coordinator for it) records that the consultation took place. */
