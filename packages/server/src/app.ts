@@ -62,10 +62,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     contentSecurityPolicy: { ...contentSecurityPolicy, scriptSrc: ["'none'"] },
     crossOriginResourcePolicy: 'cross-origin',
   });
-  app.use('*', (c, next) => {
-    const headers = c.req.path.startsWith('/api/public') ? publicHeaders : appHeaders;
-    return headers(c, next);
-  });
+  // Each sets its headers after the answer, outermost last: the public ones win on public paths.
+  app.use('/api/public/*', publicHeaders);
+  app.use('/api/public', publicHeaders);
+  app.use('*', appHeaders);
   app.use(
     '/api/*',
     bodyLimit({
