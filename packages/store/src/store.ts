@@ -48,9 +48,9 @@ export type Backend = 'sqlite' | 'postgres';
  */
 export type WriteGrant<K extends EntityKind> = (current: EntityRecordTypes[K], next: EntityRecordTypes[K]) => boolean;
 
-/** What bulk writes need of better-sqlite3's Database. */
+/** What bulk imports need of better-sqlite3's Database: prepared statements to run and to read. */
 export interface SqliteHandle {
-  prepare(source: string): { run(...parameters: unknown[]): unknown };
+  prepare(source: string): { run(...parameters: unknown[]): unknown; all(...parameters: unknown[]): unknown[] };
 }
 
 type Db = Kysely<Tables> | Transaction<Tables>;
