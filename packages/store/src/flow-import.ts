@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import {
   CompactError,
   Flow,
@@ -13,8 +13,9 @@ import {
   type Viewer,
 } from '@compact/core';
 import { appendAudit } from './audit.js';
+import { commitmentOwners, existingFlowIds, storedFlows } from './flow-lookups.js';
 import type { Store } from './store.js';
-import type { FlowRow, Tables } from './schema.js';
+import type { Tables } from './schema.js';
 
 export interface FlowImportOptions {
   /** What the flows came from (a file name, a tracker release): recorded in the audit log. */
@@ -75,31 +76,34 @@ export async function importFlows(store: Store, input: readonly unknown[], viewe
   });
   if (issues.length > 0) throw validationError(issues.slice(0, MAX_ISSUES));
 
-  const db = store.db;
-  const ids = flows.map((flow) => flow.id);
-  const existing = await rowsById(db, ids);
-  const commitmentOwners = await ownersOf(db, [...new Set(flows.flatMap((flow) => (flow.commitmentId ? [flow.commitmentId] : [])))]);
-  const partners = new Set((await db.selectFrom('partners').select('id').execute()).map((row) => row.id));
-  const storedParents = await existingFlowIds(
-    db,
-    [...new Set(flows.flatMap((flow) => [flow.parentFlowId, flow.restatesFlowId]).filter((id): id is string => Boolean(id) && !seen.has(id as string)))],
-  );
+  // The ids each lookup needs, gathered in one pass (flatMap's small arrays cost at 100,000 flows).
+  const commitmentIds = new Set<string>();
+  const outsideFlowIds = new Set<string>();
+  for (const flow of flows) {
+    if (flow.commitmentId) commitmentIds.add(flow.commitmentId);
+    if (flow.parentFlowId && !seen.has(flow.parentFlowId)) outsideFlowIds.add(flow.parentFlowId);
+    if (flow.restatesFlowId && !seen.has(flow.restatesFlowId)) outsideFlowIds.add(flow.restatesFlowId);
+  }
+  const existing = await storedFlows(store, flows.map((flow) => flow.id));
+  const commitments = await commitmentOwners(store, [...commitmentIds]);
+  const partners = new Set((await store.db.selectFrom('partners').select('id').execute()).map((row) => row.id));
+  const storedParents = await existingFlowIds(store, [...outsideFlowIds]);
 
   const owners: Array<string | null> = [];
-  flows.forEach((flow, index) => {
+  for (let index = 0; index < flows.length; index++) {
+    const flow = flows[index] as Flow;
+    // Paths are formatted only for problems: most rows have none, and 100,000 paths cost.
     const reference = (field: string, target: string, ok: boolean, id: string) => {
       if (!ok && issues.length < MAX_ISSUES) {
         issues.push({ path: formatPath(['flows', index, field]), message: `refers to ${target} "${id}", which does not exist`, code: 'UNKNOWN_REFERENCE' });
       }
     };
-    if (flow.commitmentId) reference('commitmentId', 'commitment', commitmentOwners.has(flow.commitmentId), flow.commitmentId);
+    if (flow.commitmentId) reference('commitmentId', 'commitment', commitments.has(flow.commitmentId), flow.commitmentId);
     if (flow.provider) reference('provider', 'partner', partners.has(flow.provider), flow.provider);
     if (flow.beneficiary) reference('beneficiary', 'partner', partners.has(flow.beneficiary), flow.beneficiary);
-    for (const field of ['parentFlowId', 'restatesFlowId'] as const) {
-      const id = flow[field];
-      if (id) reference(field, 'flow', seen.has(id) || storedParents.has(id), id);
-    }
-    const parent = flow.commitmentId ? commitmentOwners.get(flow.commitmentId) : undefined;
+    if (flow.parentFlowId) reference('parentFlowId', 'flow', seen.has(flow.parentFlowId) || storedParents.has(flow.parentFlowId), flow.parentFlowId);
+    if (flow.restatesFlowId) reference('restatesFlowId', 'flow', seen.has(flow.restatesFlowId) || storedParents.has(flow.restatesFlowId), flow.restatesFlowId);
+    const parent = flow.commitmentId ? commitments.get(flow.commitmentId) : undefined;
     const owner = flow.commitmentId ? (parent?.owner ?? null) : (flow.provider ?? null);
     if (parent && RANK[flow.classification] < (RANK[parent.classification as Classification] ?? 0) && issues.length < MAX_ISSUES) {
       issues.push({
@@ -109,40 +113,38 @@ export async function importFlows(store: Store, input: readonly unknown[], viewe
       });
     }
     owners.push(owner);
-    const path = formatPath(['flows', index]);
-    assertWritable(viewer, flow.id, { classification: flow.classification, ownerPartner: owner }, path);
+    assertWritable(viewer, flow.id, { classification: flow.classification, ownerPartner: owner }, index);
     const current = existing.get(flow.id);
-    if (current) assertWritable(viewer, flow.id, { classification: current.classification as 'public', ownerPartner: current.owner_partner }, path);
-  });
+    if (current) assertWritable(viewer, flow.id, { classification: current.classification as 'public', ownerPartner: current.owner_partner }, index);
+  }
   if (issues.length > 0) throw validationError(issues);
 
   const at = new Date().toISOString();
   let created = 0;
-  const rowOf = (flow: Flow, index: number) => {
-    if (!existing.has(flow.id)) created++;
-    return {
-      id: flow.id,
-      version: 1,
-      classification: flow.classification,
-      owner_partner: owners[index] ?? null,
-      doc: JSON.stringify(withoutVersion(flow)),
-      created_at: at,
-      updated_at: at,
-      commitment_id: flow.commitmentId ?? null,
-    };
-  };
+  for (const flow of flows) if (!existing.has(flow.id)) created++;
   await store.transaction(async (trx) => {
     if (store.sqlite) {
-      // SQLite: one prepared single-row upsert, reused. Kysely would build and SQLite prepare a
-      // 500-row statement per batch, which cost about as much as running it. The transaction is
-      // open on this same connection, so these rows are part of it.
+      // SQLite: one prepared single-row upsert, reused, its parameters bound straight from the
+      // flow. Kysely would build and SQLite prepare a 500-row statement per batch, which cost
+      // about as much as running it. The transaction is open on this same connection, so these
+      // rows are part of it.
       const upsert = store.sqlite.prepare(SQLITE_UPSERT);
       for (let index = 0; index < flows.length; index++) {
-        const row = rowOf(flows[index] as Flow, index);
-        upsert.run(row.id, row.version, row.classification, row.owner_partner, row.doc, row.created_at, row.updated_at, row.commitment_id);
+        const flow = flows[index] as Flow;
+        upsert.run(flow.id, 1, flow.classification, owners[index] ?? null, JSON.stringify(withoutVersion(flow)), at, at, flow.commitmentId ?? null);
         if ((index + 1) % BATCH === 0 || index + 1 === flows.length) options.onProgress?.(index + 1, flows.length);
       }
     } else {
+      const rowOf = (flow: Flow, index: number) => ({
+        id: flow.id,
+        version: 1,
+        classification: flow.classification,
+        owner_partner: owners[index] ?? null,
+        doc: JSON.stringify(withoutVersion(flow)),
+        created_at: at,
+        updated_at: at,
+        commitment_id: flow.commitmentId ?? null,
+      });
       for (let start = 0; start < flows.length; start += BATCH) {
         const values = flows.slice(start, start + BATCH).map((flow, offset) => rowOf(flow, start + offset));
         await trx
@@ -181,33 +183,11 @@ function withoutVersion(flow: Flow): object {
   return record;
 }
 
-function assertWritable(viewer: Viewer, id: string, record: Parameters<typeof canWrite>[1], path: string): void {
+function assertWritable(viewer: Viewer, id: string, record: Parameters<typeof canWrite>[1], index: number): void {
   if (canWrite(viewer, record)) return;
   throw new CompactError(
     viewer.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
     `${viewer.role === 'public' ? 'sign in to change' : 'you may not change'} flow "${canSee(viewer, record) ? id : '(hidden)'}"`,
-    path,
+    formatPath(['flows', index]),
   );
-}
-
-/** Looks ids up in slices, so a long list never exceeds a statement's parameter limit. */
-async function inSlices<T>(ids: readonly string[], look: (slice: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let start = 0; start < ids.length; start += 5000) out.push(...(await look(ids.slice(start, start + 5000))));
-  return out;
-}
-
-async function rowsById(db: Kysely<Tables>, ids: readonly string[]): Promise<Map<string, Pick<FlowRow, 'classification' | 'owner_partner'>>> {
-  const rows = await inSlices(ids, (slice) => db.selectFrom('flows').select(['id', 'classification', 'owner_partner']).where('id', 'in', slice).execute());
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
-async function ownersOf(db: Kysely<Tables>, commitmentIds: readonly string[]): Promise<Map<string, { owner: string | null; classification: string }>> {
-  const rows = await inSlices(commitmentIds, (slice) => db.selectFrom('commitments').select(['id', 'owner_partner', 'classification']).where('id', 'in', slice).execute());
-  return new Map(rows.map((row) => [row.id, { owner: row.owner_partner, classification: row.classification }]));
-}
-
-async function existingFlowIds(db: Kysely<Tables>, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await inSlices(ids, (slice) => db.selectFrom('flows').select('id').where('id', 'in', slice).execute());
-  return new Set(rows.map((row) => row.id));
 }

@@ -59,9 +59,9 @@ export interface PublicChange {
  */
 export type WriteGrant<K extends EntityKind> = (current: EntityRecordTypes[K], next: EntityRecordTypes[K]) => boolean;
 
-/** What bulk writes need of better-sqlite3's Database. */
+/** What bulk imports need of better-sqlite3's Database: prepared statements to run and to read. */
 export interface SqliteHandle {
-  prepare(source: string): { run(...parameters: unknown[]): unknown };
+  prepare(source: string): { run(...parameters: unknown[]): unknown; all(...parameters: unknown[]): unknown[] };
 }
 
 type Db = Kysely<Tables> | Transaction<Tables>;

@@ -13,15 +13,18 @@ const EMPTY = /^(|-|–|—|\.|n\/?a|na|none|null|nan|unknown|\?)$/i;
 
 export type DecimalCell = { readonly value: Decimal } | { readonly empty: true } | { readonly invalid: string };
 
+/** One shared "no figure" answer: three cells a row are read as decimals, most rows have an empty one. */
+const EMPTY_CELL: DecimalCell = Object.freeze({ empty: true });
+
 export function cellDecimal(cell: Cell | undefined, decimalComma: boolean): DecimalCell {
-  if (cell === null || cell === undefined) return { empty: true };
+  if (cell === null || cell === undefined) return EMPTY_CELL;
   if (typeof cell === 'number') {
     const value = numberToDecimal(cell);
     return value === null ? { invalid: String(cell) } : { value };
   }
   if (cell instanceof Date || typeof cell === 'boolean') return { invalid: cellText(cell) };
   const text = cell.trim();
-  if (EMPTY.test(text)) return { empty: true };
+  if (EMPTY.test(text)) return EMPTY_CELL;
   const value = parseDecimalText(text, decimalComma);
   return value === null ? { invalid: text } : { value };
 }
@@ -34,11 +37,23 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The Gregorian calendar's days in a month (as Date counts them), without building a Date per row. */
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
 /** A real calendar day, or null ("2023-02-30" is not). */
 export function makeDay(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1) return null;
+  if (Number.isInteger(month) && Number.isInteger(day)) {
+    if (day > daysInMonth(year, month)) return null;
+  } else {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCMonth() !== month - 1) return null;
+  }
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 

@@ -236,7 +236,8 @@ class MapContext {
 }
 
 function isBlank(row: SheetRow): boolean {
-  return row.cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
+  for (const cell of row.cells) if (cell !== null && (typeof cell !== 'string' || cell.trim() !== '')) return false;
+  return true;
 }
 
 const COUNTRY_AID: ReadonlyArray<AidType> = ['military', 'financial', 'humanitarian'];
@@ -385,8 +386,13 @@ function mapCountryMonth(context: MapContext): void {
 const AID_TYPES: Record<string, AidType> = { military: 'military', financial: 'financial', humanitarian: 'humanitarian' };
 const MEASURES: Record<string, KielStage> = { commitment: 'pledge', commitments: 'pledge', allocation: 'allocated', allocations: 'allocated' };
 
+/** ASCII letters and digits in words separated by single spaces (`i` without `u` matches ASCII only). */
+const WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/i;
+
 /** Lower case, no accents or punctuation, single spaces: how two rows' descriptions are compared. */
 export function normaliseText(text: string): string {
+  // Most descriptions are ASCII words and single spaces: lower-casing is all that would change.
+  if (WORDS.test(text)) return text.toLowerCase();
   // Plain ASCII (nearly every row) needs no Unicode decomposition.
   return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFD'))
     .replace(/[\u0300-\u036f]/g, '')
@@ -532,7 +538,9 @@ function mapMain(context: MapContext): void {
     if ('value' in reportedCell && !isNegative(reportedCell.value) && isCurrencyCode(currency)) reported = { amount: reportedCell.value, currency };
 
     const explanation = cellText(cells[col.explanation]);
-    const activity = [cellText(cells[col.activity]), cellText(cells[col.subActivity])].filter(Boolean).join('/');
+    const activityId = cellText(cells[col.activity]);
+    const subActivityId = cellText(cells[col.subActivity]);
+    const activity = activityId && subActivityId ? `${activityId}/${subActivityId}` : activityId || subActivityId;
     const normalExplanation = normaliseText(explanation);
     const normalItem = normaliseText(item);
     const text = normalExplanation || normalItem;
@@ -589,7 +597,7 @@ function mapMain(context: MapContext): void {
     context.summary.mapped++;
 
     const byText = text ? `${partner}|${aidType}|${text}` : null;
-    const byActivity = cellText(cells[col.activity]) ? `${partner}|${cellText(cells[col.activity])}` : null;
+    const byActivity = activityId ? `${partner}|${activityId}` : null;
     if (stage === 'pledge') {
       const ref = { id: flow.id, on };
       if (byText) pushTo(pledgesByText, byText, ref);
