@@ -13,6 +13,7 @@
 // rule (core's canWrite, or the route's own), and a refused write changes nothing.
 import { PUBLIC_VIEWER, SYSTEM_VIEWER, canSee, canWrite, recordId, type Classification, type EntityKind, type Viewer } from '@compact/core';
 import { CSV_TABLES } from '@compact/exchange';
+import { Accounts } from '@compact/store';
 import { testBackends } from '@compact/store/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -274,6 +275,8 @@ interface ReadExpectation {
   readonly groups: readonly Group[];
   /** Roles the endpoint serves at all; the others get 401 (public) or 403 whatever the data. */
   readonly only?: (role: RoleHeader) => boolean;
+  /** The public API: it answers every role as the public, whatever credentials come with the request. */
+  readonly asPublic?: boolean;
   readonly probes: (s: Secrets) => readonly Probe[];
 }
 interface StreamExpectation {
@@ -282,7 +285,7 @@ interface StreamExpectation {
 /** Writes: who may, checked by the write tests that name them. */
 interface WriteExpectation {
   readonly kind: 'write';
-  readonly suite: 'registry' | 'other';
+  readonly suite: 'registry' | 'other' | 'accounts';
 }
 type Expectation = ReadExpectation | StreamExpectation | WriteExpectation;
 
@@ -291,6 +294,9 @@ const SECRET_OF: Partial<Record<EntityKind, string>> = { agreements: 'agreement'
 const PUBLIC_ID: Record<EntityKind, string> = { partners: 'GB', agreements: 'gb-ua-2024', clauses: 'authz-none', commitments: 'gb-ua-2024-1', coalitions: 'iamd', requirements: 'req-ua-air-defence-2024', flows: 'authz-none' };
 const read = (groups: readonly Group[], probes: (s: Secrets) => readonly Probe[]): ReadExpectation => ({ kind: 'read', groups, probes });
 const same = (url: string): ReadExpectation => read([], () => [{ url, shows: 'same' }]);
+/** A public API URL: what it shows depends on the secret's classification only, never on the role. */
+const publicRead = (url: (s: Secrets) => string, shows: Shows = 'any'): ReadExpectation => ({ ...read(['registry'], (s) => [{ url: url(s), shows }]), asPublic: true });
+const administratorsOnly = (url: string): ReadExpectation => ({ ...same(url), only: (role) => role === 'administrator' });
 const BASELINE_EVENT = '{baseline-event}';
 const CSV_FILES = CSV_TABLES.map((table) => table.file);
 
@@ -398,6 +404,40 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/stress-tests/{id}': read(['stress'], (s) => [{ url: `/api/stress-tests/${s.runId}`, shows: s.classification === 'public' ? 'same' : { record: 'stress' } }]),
   'GET /api/stress-tests/{id}/events': read(['stress'], (s) => [{ url: `/api/stress-tests/${s.runId}/events`, shows: s.classification === 'public' ? 'same' : { record: 'stress' } }]),
   'GET /api/live': { kind: 'stream' },
+  'GET /api/auth/session': same('/api/auth/session'),
+  'GET /api/users': administratorsOnly('/api/users'),
+  'GET /api/users/{id}': administratorsOnly('/api/users/no-such-account'),
+  'GET /api/tokens': administratorsOnly('/api/tokens'),
+  'GET /api/public': publicRead(() => '/api/public'),
+  'GET /api/public/openapi.json': publicRead(() => '/api/public/openapi.json'),
+  'GET /api/public/summary': publicRead(() => '/api/public/summary?asOf=2025-06-30', 'changes'),
+  'GET /api/public/package.json': publicRead(() => '/api/public/package.json', { record: 'commitment' }),
+  'GET /api/public/schema.json': publicRead(() => '/api/public/schema.json'),
+  'GET /api/public/csv/{file}': { ...read(['registry'], () => CSV_FILES.map((file) => ({ url: `/api/public/csv/${file}`, shows: 'any' as const }))), asPublic: true },
+  'GET /api/public/changes': publicRead(() => '/api/public/changes?since=2000-01-01', { record: 'commitment' }),
+  'GET /api/public/analysis': publicRead(() => '/api/public/analysis?asOf=2025-06-30', 'changes'),
+  'GET /api/public/peace-formula': publicRead(() => '/api/public/peace-formula'),
+  'GET /api/public/embed/partners/{file}': publicRead(() => '/api/public/embed/partners/GB.svg'),
+  'GET /api/public/embed/coalitions/{file}': publicRead(() => '/api/public/embed/coalitions/iamd.svg'),
+  ...Object.fromEntries(
+    REGISTRY_KINDS.flatMap((kind) => {
+      const secret = SECRET_OF[kind];
+      return [
+        [`GET /api/public/${kind}`, publicRead(() => `/api/public/${kind}?pageSize=500`, secret ? { record: secret } : 'any')],
+        [`GET /api/public/${kind}/{id}`, { ...read(['registry'], (s) => [
+          { url: `/api/public/${kind}/${PUBLIC_ID[kind]}`, shows: 'same' as const },
+          ...(secret ? [{ url: `/api/public/${kind}/authz-${s.classification}-${secret}`, shows: { record: secret } }] : []),
+        ]), asPublic: true }],
+      ];
+    }),
+  ),
+  'POST /api/auth/login': { kind: 'write', suite: 'accounts' },
+  'POST /api/auth/logout': { kind: 'write', suite: 'accounts' },
+  'POST /api/auth/password': { kind: 'write', suite: 'accounts' },
+  'POST /api/users': { kind: 'write', suite: 'accounts' },
+  'PATCH /api/users/{id}': { kind: 'write', suite: 'accounts' },
+  'POST /api/tokens': { kind: 'write', suite: 'accounts' },
+  'DELETE /api/tokens/{id}': { kind: 'write', suite: 'accounts' },
   ...Object.fromEntries(
     REGISTRY_KINDS.flatMap((kind) => [
       [`POST /api/${kind}`, { kind: 'write', suite: 'registry' }],
@@ -428,7 +468,8 @@ const NORMALISED_EXPECTATIONS = new Map(Object.entries(EXPECTATIONS).map(([key, 
 const routeOf = (key: string) => key.replace(/ \(.*\)$/, '');
 
 /** Volatile parts of an answer: instants (generated at, declared at) differ between two servers by nature. */
-const normalise = (text: string) => text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g, '<instant>');
+const normalise = (text: string) =>
+  text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g, '<instant>').replace(/http:\/\/127\.0\.0\.1:\d+/g, '<origin>');
 
 describe.each(testBackends)('authorisation matrix on $name', (backend) => {
   const servers = {} as Record<Variant, ShippedServer>;
@@ -479,9 +520,9 @@ describe.each(testBackends)('authorisation matrix on $name', (backend) => {
     expect(missing, 'endpoints without an entry in EXPECTATIONS: add one, with who may read or write what').toEqual([]);
     const stale = [...NORMALISED_EXPECTATIONS.keys()].filter((key) => !table.includes(routeOf(key)));
     expect(stale, 'entries in EXPECTATIONS for endpoints that no longer exist').toEqual([]);
-    // Every documented route is routed, and the other way round (but the document itself).
+    // Every documented route is routed, and the other way round (but the documents themselves).
     expect(documented.filter((key) => !routed.includes(key))).toEqual([]);
-    expect(routed.filter((key) => !documented.includes(key))).toEqual(['GET /api/openapi.json']);
+    expect(routed.filter((key) => !documented.includes(key)).sort()).toEqual(['GET /api/openapi.json', 'GET /api/public/openapi.json']);
     expect(table.length).toBeGreaterThan(60);
   });
 
@@ -493,12 +534,14 @@ describe.each(testBackends)('authorisation matrix on $name', (backend) => {
       c: Classification;
       groups: readonly Group[];
       only: ((role: RoleHeader) => boolean) | undefined;
+      /** Whose rights decide what may show: the role's, or the public's (the public API). */
+      seer: RoleHeader;
     }
     const cases: Case[] = [];
     for (const [key, expectation] of NORMALISED_EXPECTATIONS) {
       if (expectation.kind !== 'read') continue;
       for (const c of CLASSES) {
-        for (const probe of expectation.probes(secrets[c])) for (const role of ROLES) cases.push({ key, probe, role, c, groups: expectation.groups, only: expectation.only });
+        for (const probe of expectation.probes(secrets[c])) for (const role of ROLES) cases.push({ key, probe, role, c, groups: expectation.groups, only: expectation.only, seer: expectation.asPublic ? 'public' : role });
       }
     }
     const failures: string[] = [];
@@ -509,7 +552,7 @@ describe.each(testBackends)('authorisation matrix on $name', (backend) => {
       assertions++;
       if (!ok) failures.push(message);
     };
-    await pool(cases, 6, async ({ key, probe, role, c, groups, only }) => {
+    await pool(cases, 6, async ({ key, probe, role, c, groups, only, seer }) => {
       const fetchBoth = async (fresh = false) => {
         const cacheKey = `${role} ${probe.url}`;
         if (fresh || !baseAnswers.has(cacheKey)) baseAnswers.set(cacheKey, retried(() => onServer('base')(role, probe.url)));
@@ -526,11 +569,11 @@ describe.each(testBackends)('authorisation matrix on $name', (backend) => {
       }
       check(answer.variant.status < 500 && answer.base.status < 500, `${where}: server error ${answer.variant.status}`);
       const relevant = secrets[c].records.filter((record) => groups.includes(record.group));
-      const seesAny = relevant.some((record) => record.visibleTo(role));
+      const seesAny = relevant.some((record) => record.visibleTo(seer));
       // The sentinels of every secret the role may not see are absent, whatever the endpoint.
       for (const record of secrets[c].records) {
-        if (record.visibleTo(role)) continue;
-        for (const marker of record.markers) check(!answer.variant.text.includes(marker), `${where}: shows "${marker}", which ${role} may not see`);
+        if (record.visibleTo(seer)) continue;
+        for (const marker of record.markers) check(!answer.variant.text.includes(marker), `${where}: shows "${marker}", which ${seer} may not see`);
       }
       if (only && !only(role)) {
         check(answer.variant.status === (role === 'public' ? 401 : 403), `${where}: status ${answer.variant.status}, not refused`);
@@ -550,7 +593,7 @@ describe.each(testBackends)('authorisation matrix on $name', (backend) => {
         const record = secrets[c].records.find((entry) => entry.name === name);
         const expected = probe.shows.text ?? record?.markers[0] ?? '';
         check(record !== undefined, `${where}: no secret record "${name}"`);
-        if (record?.visibleTo(role)) check(answer.variant.text.includes(expected), `${where}: lacks "${expected}", which ${role} may see`);
+        if (record?.visibleTo(seer)) check(answer.variant.text.includes(expected), `${where}: lacks "${expected}", which ${seer} may see`);
       }
     });
     expect(failures).toEqual([]);
@@ -891,5 +934,64 @@ describe.each(testBackends)('authorisation matrix on $name', (backend) => {
     }
     expect(failures).toEqual([]);
   }, 180_000);
-});
+  it('lets administrators alone manage accounts and tokens, and anyone with the password sign in (every account route × role)', async () => {
+    const call = callers.base;
+    const accounts = new Accounts(servers.base.store);
+    const password = 'the matrix test password';
+    const target = await accounts.create({ username: 'matrix-target', password, role: 'analyst' }, SYSTEM_VIEWER);
+    const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+    const failures: string[] = [];
+    const routes = new Set<string>();
+    const outcome = (route: string, where: string, status: number, expected: number, changed: boolean) => {
+      routes.add(route);
+      if (status !== expected) failures.push(`${route} as ${where}: ${status}, expected ${expected}`);
+      if (changed !== expected < 300) failures.push(`${route} as ${where}: ${expected < 300 ? 'no change from an allowed write' : 'a refused write changed something'}`);
+    };
+    // The administrator last: its changes are the ones that go through.
+    for (const role of ROLES) {
+      const allowed = role === 'administrator';
+      const refused = role === 'public' ? 401 : 403;
+      const slug = role.replace(/[^a-z]/g, '-');
+      const users = async () => (await accounts.list(SYSTEM_VIEWER)).length;
+      let before: unknown = await users();
+      let answer = await as(call, role, '/api/users', json('POST', { username: `by-${slug}`, password, role: 'analyst' }));
+      outcome('POST /api/users', role, answer.status, allowed ? 201 : refused, (await users()) !== before);
 
+      const roleOf = async () => (await accounts.findByUsername('matrix-target'))?.role;
+      before = await roleOf();
+      answer = await as(call, role, `/api/users/${target.id}`, json('PATCH', { role: before === 'analyst' ? 'coordinator' : 'analyst' }));
+      outcome('PATCH /api/users/{id}', role, answer.status, allowed ? 200 : refused, (await roleOf()) !== before);
+
+      const tokens = async () => (await accounts.listTokens(SYSTEM_VIEWER)).length;
+      before = await tokens();
+      answer = await as(call, role, '/api/tokens', json('POST', { name: `by ${role}`, userId: target.id }));
+      outcome('POST /api/tokens', role, answer.status, allowed ? 201 : refused, (await tokens()) !== before);
+
+      // Someone else's token is "not found" to anyone but an administrator: its id tells nothing.
+      const { info } = await accounts.createToken(target.id, { name: `to revoke, ${role}` }, SYSTEM_VIEWER);
+      answer = await as(call, role, `/api/tokens/${info.id}`, { method: 'DELETE' });
+      const revoked = (await accounts.listTokens(SYSTEM_VIEWER)).find((token) => token.id === info.id)?.revokedAt !== null;
+      outcome('DELETE /api/tokens/{id}', role, answer.status, allowed ? 200 : 404, revoked);
+
+      // A password is changed only in a session of its own; a role named by a header has none.
+      answer = await as(call, role, '/api/auth/password', json('POST', { currentPassword: password, newPassword: 'never set by a header' }));
+      outcome('POST /api/auth/password', role, answer.status, 401, false);
+    }
+    // Sign-in, the session's own password change and sign-out, with the account's cookie.
+    const signIn = async (secret: string) => call('/api/auth/login', json('POST', { username: 'matrix-target', password: secret }));
+    outcome('POST /api/auth/login', 'a wrong password', (await signIn('not the password')).status, 401, false);
+    const session = await signIn(password);
+    outcome('POST /api/auth/login', 'the right password', session.status, 200, session.headers.get('set-cookie') !== null);
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const headers = { cookie, 'x-csrf-token': String(session.body.csrfToken) };
+    let answer = await call('/api/auth/password', { ...json('POST', { currentPassword: password, newPassword: 'the matrix new password' }), headers });
+    outcome('POST /api/auth/password', 'its own session', answer.status, 204, true);
+    answer = await call('/api/auth/logout', { method: 'POST', headers });
+    const after = await call('/api/auth/session', { headers: { cookie } });
+    outcome('POST /api/auth/logout', 'its own session', answer.status, 204, after.body.signedIn === false);
+
+    const suite = [...NORMALISED_EXPECTATIONS].filter(([, expectation]) => expectation.kind === 'write' && expectation.suite === 'accounts').map(([key]) => key);
+    expect([...routes].sort()).toEqual(suite.sort());
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
