@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   ILLEGAL_TRANSITION: 409,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
+  /** The database cannot be reached just now (restarting, refusing connections); retrying later may succeed. */
+  UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -7,3 +7,4 @@ export * from './crisis/index.js';
 export { StressTests, scopeOf, readableScopes, type StressTestRun, type StressTestStatus } from './stress-tests.js';
 export { importFlows, type FlowImportOptions, type FlowImportSummary } from './flow-import.js';
 export { backupStore, restoreStore, BACKUP_FORMAT, BACKUP_TABLES, type Backup, type BackupTable, type RestoreSummary } from './backup.js';
+export { mapDatabaseError } from './database-errors.js';
