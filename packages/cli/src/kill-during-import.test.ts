@@ -109,7 +109,7 @@ describe.each(backends)('an import killed part-way ($name)', ({ open, commitment
       const ended = await killWhen(child, () => (statSync(wal, { throwIfNoEntry: false })?.size ?? 0) > bytes);
       const counts = await afterRestart(database);
       expect([NOTHING, EVERYTHING], `log past ${bytes} bytes (${ended}): ${JSON.stringify(counts)}`).toContainEqual(counts);
-      console.info(`import killed as the log passed ${bytes} bytes (${ended}): ${counts.commitments === 0 ? "nothing" : "everything"}`);
+      console.info(`import killed as the log passed ${bytes} bytes (${ended}): ${counts.commitments === 0 ? 'nothing' : 'everything'}`);
     }
   });
 });
