@@ -13,6 +13,27 @@ function pledge(id: string) {
   return { id, agreementId: 'gb-ua', provider: 'GB', beneficiary: 'UA', category: 'equipment', firmness: 'pledged', money: { amount: '1000', currency: 'EUR' }, description: 'restart test record, not a fact' };
 }
 
+/** Reads a server-sent event stream in the background, collecting its event names. */
+async function openLive(url: string): Promise<{ topics: string[]; close: () => void }> {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/api/live`, { headers: COORDINATOR, signal: controller.signal });
+  const topics: string[] = [];
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        for (const match of value.matchAll(/^event: (.*)$/gm)) topics.push(match[1] ?? '');
+      }
+    } catch {
+      // closed by the test
+    }
+  })();
+  await expect.poll(() => topics.includes('ready')).toBe(true);
+  return { topics, close: () => controller.abort() };
+}
+
 async function timed(url: string, init?: RequestInit) {
   const started = performance.now();
   const response = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });
@@ -38,6 +59,10 @@ describe.skipIf(!binaries)('PostgreSQL restarted under a running server', { time
 
   it('answers 503 with a clear JSON error while the database is down, then recovers without a restart', async () => {
     const pid = server.child.pid;
+    const live = await openLive(server.url);
+    const declare = (title: string) => timed(`${server.url}/api/crisis/events`, { method: 'POST', headers: COORDINATOR, body: JSON.stringify({ type: 'armed-attack', occurredAt: '2026-03-01T04:30:00Z', title }) });
+    expect((await declare('before the restart (test, not a fact)')).status).toBe(201);
+    await expect.poll(() => live.topics.filter((topic) => topic === 'event.declared').length).toBe(1);
     expect((await timed(`${server.url}/api/agreements`)).status).toBe(200);
     expect((await timed(`${server.url}/api/commitments`, { method: 'POST', headers: COORDINATOR, body: JSON.stringify(pledge('before-restart')) })).status).toBe(201);
 
@@ -68,6 +93,17 @@ describe.skipIf(!binaries)('PostgreSQL restarted under a running server', { time
     const listed = JSON.parse((await timed(`${server.url}/api/commitments`, { headers: COORDINATOR })).text) as { items: Array<{ id: string }> };
     // Nothing refused while the database was down was written after all.
     expect(listed.items.map((item) => item.id).sort()).toEqual(['after-restart', 'before-restart']);
+    // The live stream opened before the restart hears changes again: the listening connection came back.
+    await expect
+      .poll(
+        async () => {
+          expect((await declare('after the restart (test, not a fact)')).status).toBe(201);
+          return live.topics.filter((topic) => topic === 'event.declared').length;
+        },
+        { timeout: 15_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(1);
+    live.close();
     expect(server.child.pid).toBe(pid);
     expect(server.child.exitCode).toBeNull();
     // Failures are logged for the operator, not sent to clients; the process did not crash.
