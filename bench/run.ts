@@ -16,6 +16,7 @@ import { analysisBenchmarks } from './analysis-bench.js';
 import { crisisBenchmarks } from './crisis-bench.js';
 import { kielBenchmarks } from './kiel-bench.js';
 import { publicBenchmarks } from './public-bench.js';
+import { loadBenchmarks } from './load-bench.js';
 import { stressBenchmarks } from './stress-bench.js';
 import { syntheticAgreement, textBenchmarks } from './text-bench.js';
 import { syntheticPackage } from './synthetic.js';
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
   rows.push(...(await publicBenchmarks()));
   // Web app (issue 8): initial JavaScript and the overview's time to interactive.
   rows.push(...(await webBenchmarks()));
+  // Load and soak (issue 9): 200 clients on PostgreSQL, writes counted, the server's memory over 5 minutes.
+  rows.push(...(await loadBenchmarks()));
   const longText = syntheticAgreement(30);
   const lineCount = paginate(longText, { width: 90, linesPerPage: 1_000_000 })[0]?.length ?? 1;
   const pdf = makePdf(paginate(longText, { width: 90, linesPerPage: Math.ceil(lineCount / 30), header: 'Illustrative benchmark text' }));

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
+  /** The database cannot be reached just now (restarting, refusing connections); retrying later may succeed. */
+  UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

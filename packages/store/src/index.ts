@@ -8,3 +8,4 @@ export { StressTests, scopeOf, readableScopes, type StressTestRun, type StressTe
 export { importFlows, type FlowImportOptions, type FlowImportSummary } from './flow-import.js';
 export { backupStore, restoreStore, BACKUP_FORMAT, BACKUP_TABLES, type Backup, type BackupTable, type RestoreSummary } from './backup.js';
 export * from './accounts/index.js';
+export { mapDatabaseError } from './database-errors.js';

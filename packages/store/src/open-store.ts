@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './schema.js';
 import { PostgresFeed } from './crisis/feed.js';
+import { sqliteDialect } from './sqlite-dialect.js';
 import { Store } from './store.js';
 
 export interface StoreOptions {
@@ -33,7 +34,7 @@ function openSqlite(path = DEFAULT_SQLITE_PATH): Store {
   database.pragma('busy_timeout = 5000');
   // A larger page cache (64 MB) keeps bulk imports' random-keyed index inserts in memory.
   database.pragma('cache_size = -65536');
-  return new Store(new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), 'sqlite', undefined, database);
+  return new Store(new Kysely<Tables>({ dialect: sqliteDialect(database) }), 'sqlite', undefined, database);
 }
 
 async function openPostgres(connectionString: string, schema?: string): Promise<Store> {
@@ -52,6 +53,9 @@ async function openPostgres(connectionString: string, schema?: string): Promise<
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle pooled connection the database ended (a restart) is dropped by the pool, which then
+  // emits 'error'; unheard, that event would crash the process. The next request opens a new one.
+  pool.on('error', () => undefined);
   const feed = new PostgresFeed(pool, connectionString, `compact_${schema ?? 'public'}`);
   return new Store(new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), 'postgres', feed, undefined, schema);
 }

@@ -60,6 +60,8 @@ export class PostgresFeed implements ChangeFeed {
   private listener: pg.Client | undefined;
   private connecting: Promise<void> | undefined;
   private subscribers = 0;
+  private retry: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -93,14 +95,42 @@ export class PostgresFeed implements ChangeFeed {
       if (message.channel !== this.channel || !message.payload) return;
       void this.local.publish(JSON.parse(message.payload) as LiveEvent);
     });
-    // A lost listening connection must not crash the server; live views then fall back to polling.
+    // A lost listening connection must not crash the server (its 'end' follows and reconnects).
     client.on('error', () => undefined);
-    await client.connect();
-    await client.query(`listen ${pg.escapeIdentifier(this.channel)}`);
+    // The database ended it (a restart): listen again, or this process's live views would stay
+    // silent until the server itself restarted. Changes made meanwhile are not replayed; clients'
+    // slow polls cover them.
+    client.on('end', () => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      this.listenAgain(250);
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${pg.escapeIdentifier(this.channel)}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.listener = client;
   }
 
+  /** Retries, backing off to one attempt every 5 s while the database stays away. */
+  private listenAgain(delayMs: number): void {
+    if (this.closed) return;
+    this.retry = setTimeout(() => {
+      this.connecting = this.listen().catch(() => this.listenAgain(Math.min(delayMs * 2, 5_000)));
+    }, delayMs);
+    this.retry.unref();
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retry);
     await this.connecting?.catch(() => undefined);
     await this.listener?.end().catch(() => undefined);
     await this.local.close();
