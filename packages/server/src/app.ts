@@ -75,14 +75,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       },
     }),
   );
+  // Liveness needs no viewer (nor the database, which finding out who asks may need).
+  documentRoute(app, { method: 'get', path: '/api/health', tag: 'service', summary: 'Liveness and the database in use' });
+  app.get('/api/health', (c) => c.json({ status: 'ok', database: store.backend, version }));
   // The public API answers everyone alike and ignores credentials, so it comes before them.
   registerPublicRoutes(app, store);
   app.get('/api/public/openapi.json', (c) => c.json(publicDocument(app, version)));
   const accounts = options.accounts ?? new Accounts(store);
   app.use('/api/*', authenticate(accounts, viewerPolicy));
 
-  documentRoute(app, { method: 'get', path: '/api/health', tag: 'service', summary: 'Liveness and the database in use' });
-  app.get('/api/health', (c) => c.json({ status: 'ok', database: store.backend, version }));
 
   registerAuthRoutes(app, { accounts, logger, secureCookies: viewerPolicy.secureCookies ?? false });
   registerAgreementRoutes(app, options);
