@@ -62,11 +62,17 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     contentSecurityPolicy: { ...contentSecurityPolicy, scriptSrc: ["'none'"] },
     crossOriginResourcePolicy: 'cross-origin',
   });
-  // Each sets its headers after the answer, outermost last: the public ones win on public paths.
-  app.use('/api/public/*', publicHeaders);
-  app.use('/api/public', publicHeaders);
-  app.use('*', appHeaders);
-  app.use(
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/public') ? publicHeaders(c as never, next) : appHeaders(c as never, next)));
+  // Liveness needs no viewer (nor the database, which finding out who asks may need).
+  documentRoute(app, { method: 'get', path: '/api/health', tag: 'service', summary: 'Liveness and the database in use' });
+  app.get('/api/health', (c) => c.json({ status: 'ok', database: store.backend, version }));
+  // The public API answers everyone alike and ignores credentials, so it comes before them.
+  registerPublicRoutes(app, store);
+  app.get('/api/public/openapi.json', (c) => c.json(publicDocument(app, version)));
+  // Only where a body is read: checking one makes the adapter build a whole Request, which
+  // costs a cached public answer more than the rest of its work (measured: 4,150 → 8,500 req/s).
+  app.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
     '/api/*',
     bodyLimit({
       maxSize: options.maxBodyBytes ?? 50 * 1024 * 1024,
@@ -75,15 +81,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       },
     }),
   );
-  // Liveness needs no viewer (nor the database, which finding out who asks may need).
-  documentRoute(app, { method: 'get', path: '/api/health', tag: 'service', summary: 'Liveness and the database in use' });
-  app.get('/api/health', (c) => c.json({ status: 'ok', database: store.backend, version }));
-  // The public API answers everyone alike and ignores credentials, so it comes before them.
-  registerPublicRoutes(app, store);
-  app.get('/api/public/openapi.json', (c) => c.json(publicDocument(app, version)));
   const accounts = options.accounts ?? new Accounts(store);
   app.use('/api/*', authenticate(accounts, viewerPolicy));
-
 
   registerAuthRoutes(app, { accounts, logger, secureCookies: viewerPolicy.secureCookies ?? false });
   registerAgreementRoutes(app, options);

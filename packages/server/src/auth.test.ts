@@ -159,6 +159,20 @@ describe('sign-in limits and the local user', () => {
     }
   });
 
+  it('refuses a body over the limit with 413, before reading it into a handler', async () => {
+    const shipped = await openShippedServer(backend, { maxBodyBytes: 1000 });
+    try {
+      const post = (size: number) =>
+        fetch(`${shipped.server.url}/api/partners`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-compact-viewer': 'coordinator' }, body: JSON.stringify({ code: 'QQ', name: 'x'.repeat(size), classification: 'public', sources: [] }) });
+      const large = await post(2000);
+      expect(large.status).toBe(413);
+      expect(await large.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+      expect((await post(10)).status).toBe(201);
+    } finally {
+      await shipped.close();
+    }
+  });
+
   it('acts for the local user as coordinator only until the first account exists', async () => {
     const shipped = await openShippedServer(backend, { withConfidentialPledge: true, viewerPolicy: { anonymousRole: 'coordinator', trustViewerHeader: false } });
     try {
