@@ -56,7 +56,7 @@ const NOTHING: Counts = { partners: 0, agreements: 0, commitments: 0, audit: 0 }
 // the transaction is what proves the point, not the size.
 const backends = [
   { name: 'SQLite', open: () => Promise.resolve<FaultBackend | undefined>(sqliteBackend()), commitments: 3_000, fractions: [0.8] },
-  { name: 'PostgreSQL', open: postgresBackend, commitments: 1_000, fractions: [0.9] },
+  { name: 'PostgreSQL', open: postgresBackend, commitments: 500, fractions: [0.9] },
 ];
 
 describe.each(backends)('an import killed part-way ($name)', ({ open, commitments, fractions }) => {
