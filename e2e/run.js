@@ -959,6 +959,8 @@ const steps = [
     'the first administrator, created on the command line, signs in, creates an account and a token, and signs out',
     async ({ page, base, allowConsoleError, dbFile }) => {
       const password = 'an e2e administrator password';
+      // Leave the previous page first: once an account exists its polling would be refused (401) as anonymous.
+      await page.goto('about:blank');
       const created = spawnSync(process.execPath, [join(root, 'packages/cli/bin/compact.js'), '--db', dbFile, 'user', 'create', 'e2e-admin', '--admin'], {
         cwd: root,
         input: `${password}\n`,
@@ -1057,6 +1059,11 @@ async function main() {
       else consoleErrors.push(`console: ${text}`);
     });
     page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+    // The console does not say which address failed; keep the refused requests to name them.
+    const refusedRequests = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) refusedRequests.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    });
 
     for (const [name, run] of steps) {
       try {
@@ -1077,6 +1084,7 @@ async function main() {
     if (consoleErrors.length > 0) {
       failed = true;
       console.error(`  FAIL  the browser console had errors:\n        ${consoleErrors.join('\n        ')}`);
+      console.error(`        refused requests:\n        ${refusedRequests.join('\n        ')}`);
     } else {
       console.log('  ok    no console errors');
     }
