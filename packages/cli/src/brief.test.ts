@@ -49,4 +49,23 @@ describe('briefings from the command line', { timeout: 120_000 }, () => {
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain('no partner "ZZ"');
   });
+
+  it('writes a briefing in Ukrainian: Cyrillic text in the PDF, Ukrainian headings, names and findings', async () => {
+    const out = join(folder, 'gb-uk.pdf');
+    await run(process.execPath, [bin, 'brief', '--input', dataset, '--partner', 'GB', '--format', 'pdf', '--lang', 'uk', '--out', out, '--as-of', '2025-06-30']);
+    const { text } = await readDocument(new Uint8Array(readFileSync(out)), 'gb-uk.pdf');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Велика Британія: брифінг');
+    expect(flat).toContain('Безпекові зобов’язання перед Україною станом на 2025-06-30');
+    expect(flat).toContain('Ключові показники');
+    expect(flat).toContain('Угоди, підписані з Україною: 1');
+    expect(flat).toMatch(/Зобов’язання на 2025 рік: [\d\s]+,\d млн EUR/);
+    expect(flat).toContain('безпілотні системи');
+    expect(flat).not.toContain('Key figures');
+    const markdown = await run(process.execPath, [bin, 'brief', '--input', dataset, '--lang', 'uk', '--as-of', '2025-06-30']);
+    expect(markdown.stdout).toMatch(/^# Мережа безпекових угод\n/);
+    expect(markdown.stdout).toContain('| напрям спроможностей | сума |');
+    const refused = await run(process.execPath, [bin, 'brief', '--input', dataset, '--lang', 'de']).catch((error: { code: number; stderr: string }) => error);
+    expect((refused as { stderr: string }).stderr).toContain('--lang must be en or uk');
+  });
 });

@@ -23,6 +23,7 @@ import { Accounts } from '@compact/store';
 import { authenticate, type ViewerPolicy } from './auth/authenticate.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { registerBriefingRoutes } from './routes/briefing.js';
 
 export interface AppOptions extends AppDeps {
   readonly viewerPolicy: ViewerPolicy;
@@ -95,6 +96,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerLiveRoutes(app, store);
   registerStressTestRoutes(app, options);
   registerDeliveryRoutes(app, options);
+  registerBriefingRoutes(app, options);
 
   app.get('/api/openapi.json', (c) =>
     c.json(

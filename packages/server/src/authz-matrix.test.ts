@@ -419,6 +419,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/public/peace-formula': publicRead(() => '/api/public/peace-formula'),
   'GET /api/public/embed/partners/{file}': publicRead(() => '/api/public/embed/partners/GB.svg'),
   'GET /api/public/embed/coalitions/{file}': publicRead(() => '/api/public/embed/coalitions/iamd.svg'),
+  // The secret commitment is GB's money for air defence in 2025: it changes GB's briefing and chart.
+  'GET /api/public/embed/areas.svg': publicRead(() => '/api/public/embed/areas.svg?partner=GB&asOf=2025-06-30', 'changes'),
+  'GET /api/public/briefing.pdf': publicRead(() => '/api/public/briefing.pdf?partner=GB&asOf=2025-06-30', 'changes'),
+  'GET /api/public/briefing.md': publicRead(() => '/api/public/briefing.md?partner=GB&asOf=2025-06-30&lang=uk', 'changes'),
+  'GET /api/briefing.pdf': read(['registry'], () => [{ url: '/api/briefing.pdf?partner=GB&asOf=2025-06-30', shows: 'changes' }]),
+  'GET /api/briefing.md': read(['registry'], () => [
+    { url: '/api/briefing.md?partner=GB&asOf=2025-06-30', shows: 'changes' },
+    { url: '/api/briefing.md?coalition=iamd&asOf=2025-06-30&lang=uk', shows: 'changes' },
+  ]),
   ...Object.fromEntries(
     REGISTRY_KINDS.flatMap((kind) => {
       const secret = SECRET_OF[kind];

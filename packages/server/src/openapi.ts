@@ -27,6 +27,9 @@ const QUERY_DESCRIPTIONS: Record<string, string> = {
   state: 'only requests in this state (draft, submitted, consulting, offers, allocated, delivering, closed, withdrawn)',
   format: 'json (default) or xml',
   user: 'an account id, or "all" (administrators)',
+  partner: 'one partner (two-letter code, e.g. GB); with neither partner nor coalition: the whole network',
+  coalition: 'one coalition (its id, e.g. artillery)',
+  lang: 'en (English, default) or uk (Ukrainian)',
   by: 'group by: a comma-separated list of provider, capabilityArea, year (default provider)',
 };
 

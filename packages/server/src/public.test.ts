@@ -1,6 +1,6 @@
 // The public API over real HTTP: public records only whoever asks, downloads that validate against
 // the published schema, pagination, the changelog, and conditional requests answered 304.
-import { SYSTEM_VIEWER } from '@compact/core';
+import { briefingMarkdown, buildBriefing, PUBLIC_VIEWER, SYSTEM_VIEWER } from '@compact/core';
 import { testBackends } from '@compact/store/testing';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -9,6 +9,19 @@ import { CONFIDENTIAL_TEST_PLEDGE, openShippedServer, type ShippedServer } from 
 
 /** A restricted pledge next to the confidential one: neither may appear anywhere public. */
 const RESTRICTED_TEST_PLEDGE = { ...CONFIDENTIAL_TEST_PLEDGE, id: 'fr-restricted-sentinel', agreementId: 'fr-ua-2024', provider: 'FR', classification: 'restricted', money: { amount: '7654321.09', currency: 'EUR' } };
+/** The text of a PDF, read back with pdfjs as a reader's tool would. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await document.destroy();
+  return pages.join('\n').replace(/\s+/g, ' ');
+}
+
 const HIDDEN = [CONFIDENTIAL_TEST_PLEDGE.id, RESTRICTED_TEST_PLEDGE.id, '7654321', 'illustrative launchers'];
 
 describe.each(testBackends)('public API on $name', (backend) => {
@@ -30,6 +43,7 @@ describe.each(testBackends)('public API on $name', (backend) => {
       if (path.endsWith('/embed/coalitions/{file}')) return [path.replace('{file}', 'artillery.svg')];
       if (path.endsWith('/csv/{file}')) return ['partners.csv', 'agreements.csv', 'commitments.csv', 'flows.csv'].map((file) => path.replace('{file}', file));
       if (path.endsWith('/{id}')) return [path.replace('{id}', 'gb-ua-2024-1').replace('/agreements/gb-ua-2024-1', '/agreements/gb-ua-2024'), path.replace('{id}', CONFIDENTIAL_TEST_PLEDGE.id)];
+      if (path.includes('briefing') || path.endsWith('areas.svg')) return [path, `${path}?partner=GB&asOf=2025-06-30`, `${path}?partner=FR&lang=uk&asOf=2025-06-30`];
       return [path.includes('changes') ? `${path}?since=2000-01-01` : path];
     });
     // Credentials change nothing: the public API ignores them, so a coordinator sees the same.
@@ -38,7 +52,8 @@ describe.each(testBackends)('public API on $name', (backend) => {
         const response = await get(path, viewer ? { 'x-compact-viewer': viewer } : {});
         expect([200, 404], `${path} as ${viewer ?? 'anonymous'}`).toContain(response.status);
         // A 404 names the id that was asked for; that is not a leak, so it is taken out first.
-        const body = (await response.text()).replaceAll(`"${CONFIDENTIAL_TEST_PLEDGE.id}\\"`, '"(asked)\\"');
+        const text = response.headers.get('content-type') === 'application/pdf' ? await pdfText(new Uint8Array(await response.arrayBuffer())) : await response.text();
+        const body = text.replaceAll(`"${CONFIDENTIAL_TEST_PLEDGE.id}\\"`, '"(asked)\\"');
         for (const hidden of HIDDEN) expect(body, `${path} as ${viewer ?? 'anonymous'}`).not.toContain(hidden);
       }
     }
@@ -131,5 +146,49 @@ describe.each(testBackends)('public API on $name', (backend) => {
     const later = (await (await get(`/api/public/changes?since=${before}`)).json()) as { items: Array<{ id: string; change: string }> };
     expect(later.items.map((item) => `${item.change} ${item.id}`)).toEqual(['updated de-ua-2024-1', 'deleted public-short-lived']);
     expect((await get('/api/public/changes')).status).toBe(400);
+  });
+
+  it('briefs the network, a partner or a coalition as PDF and Markdown in both languages, from public records only', async () => {
+    const pdf = await get('/api/public/briefing.pdf?partner=gb&lang=uk&asOf=2025-06-30');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="briefing-GB-uk-2025-06-30.pdf"');
+    const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain('Велика Британія: брифінг');
+    expect(text).toContain('Ключові показники');
+    expect(text).toContain('Угоди, підписані з Україною: 1');
+    const english = await pdfText(new Uint8Array(await (await get('/api/public/briefing.pdf?coalition=artillery&asOf=2025-06-30')).arrayBuffer()));
+    expect(english).toContain('Artillery Coalition: briefing');
+    expect(english).toContain('Capability areas: artillery');
+
+    // The public briefing is the one the public package makes; a coordinator's counts the
+    // restricted French pledge (EUR 7.65 million in 2025) too, so the two differ.
+    const asOf = '2025-06-30';
+    const scope = { kind: 'partner', partner: 'FR' } as const;
+    const publicMarkdown = await (await get(`/api/public/briefing.md?partner=FR&asOf=${asOf}`)).text();
+    expect(publicMarkdown).toBe(briefingMarkdown(buildBriefing(await shipped.store.exportPackage(PUBLIC_VIEWER), scope, { asOf })));
+    const coordinatorMarkdown = await (await get(`/api/briefing.md?partner=FR&asOf=${asOf}`, { 'x-compact-viewer': 'coordinator' })).text();
+    expect(coordinatorMarkdown).toBe(briefingMarkdown(buildBriefing(await shipped.store.exportPackage({ role: 'coordinator' }), scope, { asOf })));
+    expect(coordinatorMarkdown).not.toBe(publicMarkdown);
+    expect((await get(`/api/briefing.md?partner=FR&asOf=${asOf}`, { 'x-compact-viewer': 'coordinator' })).headers.get('cache-control')).toBe('private, no-store');
+
+    const chart = await get('/api/public/embed/areas.svg?partner=GB&asOf=2025-06-30');
+    expect(chart.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(chart.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    const svg = await chart.text();
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="United Kingdom: briefing\. Committed for 2025 by capability area \(EUR million\): /);
+    expect(svg).toContain('>drones<');
+
+    for (const [path, status, field] of [
+      ['/api/public/briefing.pdf?partner=ZZ', 404, 'query.partner'],
+      ['/api/public/briefing.md?coalition=nowhere', 404, 'query.coalition'],
+      ['/api/public/briefing.md?partner=GB&coalition=artillery', 400, 'query.coalition'],
+      ['/api/public/briefing.md?lang=de', 400, 'query.lang'],
+      ['/api/public/embed/areas.svg?asOf=yesterday', 400, 'query.asOf'],
+    ] as const) {
+      const refused = await get(path);
+      expect(refused.status, path).toBe(status);
+      expect(((await refused.json()) as { error: { path: string } }).error.path, path).toBe(field);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { IsoDate, PUBLIC_VIEWER, SYSTEM_VIEWER, briefingMarkdown, buildBriefing, isCurrencyCode, type BriefingScope } from '@compact/core';
+import { BRIEFING_LANGUAGES, IsoDate, PUBLIC_VIEWER, SYSTEM_VIEWER, briefingMarkdown, buildBriefing, isCurrencyCode, type BriefingLanguage, type BriefingScope } from '@compact/core';
 import { briefingPdf } from '@compact/exchange';
 import type { Command } from 'commander';
 import type { DatabaseFlags } from '../config.js';
@@ -13,6 +13,7 @@ interface BriefFlags {
   out?: string;
   asOf?: string;
   currency: string;
+  lang: string;
   input?: string;
   internal?: boolean;
 }
@@ -28,16 +29,18 @@ export function registerBriefCommand(program: Command, databaseFlags: () => Data
     .option('--out <file>', 'where to write it (default: standard output for Markdown, briefing-<scope>.pdf for PDF)')
     .option('--as-of <date>', 'the day the briefing speaks of (default today)')
     .option('--currency <code>', 'report currency', 'EUR')
+    .option('--lang <language>', 'en (English) or uk (Ukrainian)', 'en')
     .option('--input <file>', 'a data package instead of the database')
     .option('--internal', 'count every record in the database, restricted and confidential ones too (not for publication)')
     .action(async (flags: BriefFlags) => {
       if (flags.partner && flags.coalition) throw new Error('choose --partner or --coalition, not both');
       if (!['pdf', 'markdown'].includes(flags.format)) throw new Error(`--format must be pdf or markdown, not "${flags.format}"`);
+      if (!BRIEFING_LANGUAGES.includes(flags.lang as BriefingLanguage)) throw new Error(`--lang must be en or uk, not "${flags.lang}"`);
       if (!isCurrencyCode(flags.currency)) throw new Error(`--currency must be an ISO 4217 code such as EUR, not "${flags.currency}"`);
       if (flags.asOf !== undefined && !IsoDate.safeParse(flags.asOf).success) throw new Error(`--as-of must be an ISO date such as 2025-11-30, not "${flags.asOf}"`);
       const scope: BriefingScope = flags.partner ? { kind: 'partner', partner: flags.partner.toUpperCase() } : flags.coalition ? { kind: 'coalition', coalition: flags.coalition } : { kind: 'network' };
       const pkg = flags.input ? packageFromFile(flags.input) : await withStore(databaseFlags(), (store) => store.exportPackage(flags.internal ? SYSTEM_VIEWER : PUBLIC_VIEWER));
-      const briefing = buildBriefing(pkg, scope, { asOf: flags.asOf ?? new Date().toISOString().slice(0, 10), currency: flags.currency });
+      const briefing = buildBriefing(pkg, scope, { asOf: flags.asOf ?? new Date().toISOString().slice(0, 10), currency: flags.currency, language: flags.lang as BriefingLanguage });
       if (flags.format === 'markdown') {
         const text = briefingMarkdown(briefing);
         if (flags.out) writeFileSync(flags.out, text);

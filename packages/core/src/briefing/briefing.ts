@@ -4,6 +4,7 @@ import { formatScaled, parseScaled } from '../money/decimal.js';
 import { summariseAgreements, viewAgreement } from '../registry/agreement-view.js';
 import type { Source } from '../schema/common.js';
 import type { DataPackage } from '../schema/package.js';
+import { briefingWords, type BriefingHeadings, type BriefingLanguage } from './words.js';
 
 export type BriefingScope = { readonly kind: 'network' } | { readonly kind: 'partner'; readonly partner: string } | { readonly kind: 'coalition'; readonly coalition: string };
 
@@ -19,10 +20,15 @@ export interface BriefingBar {
   readonly amount: string;
   /** The same, in millions, for drawing. */
   readonly millions: number;
+  /** The millions as the briefing's language writes them ("2,900.5", "2 900,5"). */
+  readonly millionsText: string;
 }
 
 /** What a briefing says, before it is laid out as Markdown or PDF. */
 export interface Briefing {
+  readonly language: BriefingLanguage;
+  /** The renderers' headings and fixed phrases, in the briefing's language. */
+  readonly headings: BriefingHeadings;
   readonly title: string;
   readonly subtitle: string;
   readonly asOf: string;
@@ -30,7 +36,7 @@ export interface Briefing {
   readonly figures: readonly BriefingFigure[];
   readonly facts: readonly string[];
   readonly chart: { readonly title: string; readonly bars: readonly BriefingBar[] };
-  readonly findings: ReadonlyArray<{ readonly severity: Severity; readonly code: string; readonly message: string; readonly clauses: readonly string[] }>;
+  readonly findings: ReadonlyArray<{ readonly severity: Severity; readonly severityLabel: string; readonly code: string; readonly message: string; readonly clauses: readonly string[] }>;
   readonly sources: readonly Source[];
   readonly caveat: string;
 }
@@ -45,14 +51,19 @@ const MAX_SOURCES = 12;
  * clauses, and the sources. Built from the package it is given (a viewer's, or the public one),
  * so it says nothing that package does not hold.
  */
-export function buildBriefing(pkg: DataPackage, scope: BriefingScope, options: { asOf: string; currency?: string }): Briefing {
+export function buildBriefing(pkg: DataPackage, scope: BriefingScope, options: { asOf: string; currency?: string; language?: BriefingLanguage }): Briefing {
   const currency = options.currency ?? 'EUR';
+  const language = options.language ?? 'en';
+  const say = briefingWords(language);
   const asOf = options.asOf;
   const year = Number(asOf.slice(0, 4));
   const analysis = analyze(pkg, { asOf, currency, natoAccession: null });
   const moneyRows = analysis.coverage.filter((row) => row.measure === 'money' && row.year === year);
 
-  const partnerName = (code: string) => pkg.partners.find((partner) => partner.code === code)?.name ?? code;
+  const partnerName = (code: string) => {
+    const partner = pkg.partners.find((candidate) => candidate.code === code);
+    return (language === 'uk' ? partner?.nameUk : undefined) ?? partner?.name ?? code;
+  };
   const inScopeAgreements = pkg.agreements.filter((agreement) =>
     scope.kind === 'partner' ? agreement.parties.includes(scope.partner) && agreement.kind === 'bilateral' : scope.kind === 'network',
   );
@@ -69,13 +80,16 @@ export function buildBriefing(pkg: DataPackage, scope: BriefingScope, options: {
         ? row.providers.filter((provider) => provider.partner === scope.partner).reduce((sum, provider) => sum + parseScaled(provider.amount, SCALE), 0n)
         : parseScaled(row.committed, SCALE);
     if (amount === 0n) continue;
-    const area = row.capabilityArea ?? 'unassigned';
+    const area = say.area(row.capabilityArea ?? null);
     byArea.set(area, (byArea.get(area) ?? 0n) + amount);
   }
   const total = [...byArea.values()].reduce((sum, amount) => sum + amount, 0n);
   const bars = [...byArea.entries()]
     .sort((a, b) => (b[1] > a[1] ? 1 : b[1] < a[1] ? -1 : a[0].localeCompare(b[0])))
-    .map(([label, amount]) => ({ label, amount: formatScaled(amount, SCALE), millions: Number(amount) / 10 ** SCALE / 1e6 }));
+    .map(([label, amount]) => {
+      const inMillions = Number(amount) / 10 ** SCALE / 1e6;
+      return { label, amount: formatScaled(amount, SCALE), millions: inMillions, millionsText: say.millions(inMillions) };
+    });
 
   const views = inScopeAgreements.map((agreement) => viewAgreement(agreement, asOf));
   const signed = views.filter((view) => view.statusAsOf === 'signed' || view.statusAsOf === 'in-force');
@@ -85,48 +99,59 @@ export function buildBriefing(pkg: DataPackage, scope: BriefingScope, options: {
   const findings = analysis.findings
     .filter((finding) => relevant(finding, scope, agreementIds, coalition?.capabilityAreas ?? []))
     .slice(0, TOP_FINDINGS)
-    .map((finding) => ({ severity: finding.severity, code: finding.code, message: finding.message, clauses: finding.clauses.map((clause) => `${clause.agreementId} ${clause.ref}`) }));
+    .map((finding) => ({ severity: finding.severity, severityLabel: say.severity(finding.severity), code: finding.code, message: language === 'uk' ? finding.messageUk : finding.message, clauses: finding.clauses.map((clause) => `${clause.agreementId} ${clause.ref}`) }));
 
-  const money = `${currency} ${millions(total)}`;
+  const money = say.money(currency, Number(total) / 10 ** SCALE / 1e6);
   const partnerCode = scope.kind === 'partner' ? scope.partner : '';
   const figures: BriefingFigure[] =
     scope.kind === 'coalition' && coalition
       ? [
-          { label: 'Leads', value: coalition.leads.map(partnerName).join(', ') },
-          { label: 'Members', value: coalition.members.length ? String(coalition.members.length) : 'not recorded in the data' },
-          { label: 'Capability areas', value: coalition.capabilityAreas.join(', ') },
-          { label: `Committed in ${year} in these areas (all providers)`, value: money },
+          { label: say.leads, value: coalition.leads.map(partnerName).join(', ') },
+          { label: say.members, value: coalition.members.length ? String(coalition.members.length) : say.notRecorded },
+          { label: say.capabilityAreas, value: coalition.capabilityAreas.map((area) => say.area(area)).join(', ') },
+          { label: say.committedInAreas(year), value: money },
         ]
       : [
-          { label: scope.kind === 'network' ? 'Agreements signed' : 'Agreements signed with Ukraine', value: String(signed.length), note: scope.kind === 'network' ? `${summary.counted} counted by Ukraine` : undefined },
-          { label: 'With a consultation promise', value: `${signed.filter((view) => view.consultation).length} of ${signed.length}` },
-          { label: `Committed for ${year}`, value: money, note: `converted at ${year} rates; signed agreements only` },
-          { label: scope.kind === 'network' ? 'Coalitions' : 'Coalitions led or joined', value: String(scope.kind === 'network' ? pkg.coalitions.length : pkg.coalitions.filter((candidate) => candidate.leads.includes(partnerCode) || candidate.members.includes(partnerCode)).length) },
+          { label: say.agreementsSigned(scope.kind === 'network' ? 'network' : 'partner'), value: String(signed.length), note: scope.kind === 'network' ? say.countedByUkraine(summary.counted) : undefined },
+          { label: say.withConsultation, value: say.ofTotal(signed.filter((view) => view.consultation).length, signed.length) },
+          { label: say.committedFor(year), value: money, note: say.convertedNote(year) },
+          { label: say.coalitions(scope.kind === 'network' ? 'network' : 'partner'), value: String(scope.kind === 'network' ? pkg.coalitions.length : pkg.coalitions.filter((candidate) => candidate.leads.includes(partnerCode) || candidate.members.includes(partnerCode)).length) },
         ];
 
   const facts =
     scope.kind === 'coalition' && coalition
-      ? coalition.milestones.map((milestone) => `${milestone.due ?? 'no date'}: ${milestone.title} (${milestone.status ?? 'status unknown'})`)
-      : signed.slice(0, 8).map((view) => `${view.title}: signed ${view.signedOn ?? 'date unknown'}, ${view.legalForm ?? 'legal form unknown'}${view.consultation ? `, consultation ${view.consultation.withinHours ? `within ${view.consultation.withinHours} h` : (view.consultation.wording ?? 'promised')}` : ', no consultation clause'}`);
+      ? coalition.milestones.map((milestone) => say.milestoneFact({ title: milestone.title, due: milestone.due ?? null, status: milestone.status ?? null }))
+      : signed.slice(0, 8).map((view) =>
+          say.agreementFact({
+            title: (language === 'uk' ? view.titleUk : undefined) ?? view.title,
+            signedOn: view.signedOn ?? null,
+            legalForm: view.legalForm ?? null,
+            hasConsultation: Boolean(view.consultation),
+            consultationHours: view.consultation?.withinHours ?? null,
+            consultationWording: view.consultation?.wording ?? null,
+          }),
+        );
 
   const sources = uniqueSources([
     ...(coalition ? coalition.sources ?? [] : []),
     ...inScopeAgreements.flatMap((agreement) => agreement.sources ?? []),
   ]).slice(0, MAX_SOURCES);
 
-  const name = scope.kind === 'partner' ? partnerName(scope.partner) : scope.kind === 'coalition' ? (coalition?.name ?? scope.coalition) : 'The network of security agreements';
+  const coalitionName = (language === 'uk' ? coalition?.nameUk : undefined) ?? coalition?.name ?? (scope.kind === 'coalition' ? scope.coalition : '');
+  const name = scope.kind === 'partner' ? partnerName(scope.partner) : scope.kind === 'coalition' ? coalitionName : say.networkTitle;
   return {
-    title: scope.kind === 'network' ? name : `${name}: briefing`,
-    subtitle: `Security commitments to Ukraine as of ${asOf}`,
+    language,
+    headings: say.headings,
+    title: scope.kind === 'network' ? name : say.partnerTitle(name),
+    subtitle: say.subtitle(asOf),
     asOf,
     currency,
     figures,
     facts,
-    chart: { title: `Committed for ${year} by capability area (${currency} million)`, bars },
+    chart: { title: say.chartTitle(year, currency), bars },
     findings,
     sources,
-    caveat:
-      'Figures are as the cited sources report them; money is converted at the yearly rates in the data and spread over each commitment’s period by days. Requirements marked illustrative are not sourced. Only records the reader may see are counted.',
+    caveat: say.caveat,
   };
 }
 
@@ -145,10 +170,4 @@ function uniqueSources(sources: readonly Source[]): Source[] {
     seen.add(key);
     return true;
   });
-}
-
-/** "2,900.5 m" from minor units. */
-function millions(minor: bigint): string {
-  const value = Number(minor) / 10 ** SCALE / 1e6;
-  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} m`;
 }

@@ -1,15 +1,10 @@
 import { viewAgreement } from '../registry/agreement-view.js';
 import type { DataPackage } from '../schema/package.js';
+import { escapeXml, FONT } from './svg.js';
 
 const WIDTH = 420;
 const HEIGHT = 170;
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (character) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[character] ?? character);
-}
-
-// Presentation attributes, not a <style> element: the card stays styled under a strict CSP.
-const FONT = 'font-family="system-ui,-apple-system,Segoe UI,Roboto,sans-serif"';
 const TITLE = `${FONT} font-size="17" font-weight="700" fill="#1d2733"`;
 const LABEL = `${FONT} font-size="13" fill="#5b6b80"`;
 const VALUE = `${FONT} font-size="13" font-weight="600" fill="#1d2733"`;

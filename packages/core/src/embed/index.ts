@@ -1,1 +1,2 @@
 export { coalitionCard, partnerCard } from './card.js';
+export { areasChart } from './chart.js';

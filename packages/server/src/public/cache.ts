@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 interface Entry {
   readonly seq: number;
   readonly at: string | null;
-  readonly body: string;
+  readonly body: string | Uint8Array<ArrayBuffer>;
   readonly etag: string;
   /** Built once per entry: a busy public API spends its time here otherwise. */
   readonly headers: Readonly<Record<string, string>>;
@@ -14,7 +14,8 @@ interface Entry {
 }
 
 export interface Rendered {
-  readonly body: string;
+  /** Text, or bytes (a PDF). */
+  readonly body: string | Uint8Array<ArrayBuffer>;
   readonly contentType: string;
   /** When set, the answer downloads as this file. */
   readonly filename?: string | undefined;

@@ -1,9 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { analyze, coalitionCard, CompactError, partnerCard, dataPackageJsonSchema, ENTITY_KINDS, IsoDate, PUBLIC_VIEWER, type EntityKind } from '@compact/core';
-import { CSV_TABLES, exportCsv } from '@compact/exchange';
+import { analyze, areasChart, briefingMarkdown, buildBriefing, coalitionCard, CompactError, partnerCard, dataPackageJsonSchema, ENTITY_KINDS, IsoDate, PUBLIC_VIEWER, type EntityKind } from '@compact/core';
+import { briefingPdf, CSV_TABLES, exportCsv } from '@compact/exchange';
 import type { Store } from '@compact/store';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
+import { BRIEFING_QUERY, briefingFilename, briefingRequest } from '../briefing/request.js';
 import { documentRoute } from '../openapi.js';
 import { PublicCache, type Rendered } from '../public/cache.js';
 import { publicSummary } from '../public/summary.js';
@@ -59,7 +60,8 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, store: Store): vo
       collections: ENTITY_KINDS.map((kind) => `/api/public/${kind}`),
       summary: '/api/public/summary',
       changes: '/api/public/changes?since=2025-01-01',
-      embeds: ['/api/public/embed/partners/GB.svg', '/api/public/embed/coalitions/artillery.svg'],
+      embeds: ['/api/public/embed/partners/GB.svg', '/api/public/embed/coalitions/artillery.svg', '/api/public/embed/areas.svg?partner=GB'],
+      briefings: ['/api/public/briefing.pdf', '/api/public/briefing.pdf?partner=GB&lang=uk', '/api/public/briefing.md?coalition=artillery'],
     });
   });
 
@@ -116,6 +118,26 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, store: Store): vo
   get('/api/public/embed/coalitions/{file}', 'A card (SVG) for one coalition that another site may embed: /api/public/embed/coalitions/artillery.svg', ['asOf'], async (c) => {
     const id = (c.req.param('file') ?? '').replace(/\.svg$/, '');
     return svg(coalitionCard(await publicPackage(), id, dateParameter(c, 'asOf') ?? today()), `coalition "${id}"`);
+  });
+
+  get('/api/public/embed/areas.svg', 'A chart (SVG) of money committed for the year by capability area, for the network, a partner or a coalition, that another site may embed', [...BRIEFING_QUERY], async (c) => {
+    const pkg = await publicPackage();
+    const request = briefingRequest(c, pkg);
+    const briefing = buildBriefing(pkg, request.scope, request);
+    const footer = request.language === 'uk' ? `Compact · відкриті дані станом на ${request.asOf} · джерела в пакеті даних` : `Compact · public data as of ${request.asOf} · sources in the data package`;
+    return { body: areasChart(briefing, footer), contentType: 'image/svg+xml; charset=utf-8' };
+  });
+
+  // Briefings of public records: rendered once per state of the data, like every public answer.
+  get('/api/public/briefing.pdf', 'A one- or two-page briefing (PDF) of the network, a partner or a coalition, in English or Ukrainian, from public records', [...BRIEFING_QUERY], async (c) => {
+    const pkg = await publicPackage();
+    const request = briefingRequest(c, pkg);
+    return { body: await briefingPdf(buildBriefing(pkg, request.scope, request)), contentType: 'application/pdf', filename: briefingFilename(request, 'pdf') };
+  });
+  get('/api/public/briefing.md', 'The same briefing as Markdown', [...BRIEFING_QUERY], async (c) => {
+    const pkg = await publicPackage();
+    const request = briefingRequest(c, pkg);
+    return { body: briefingMarkdown(buildBriefing(pkg, request.scope, request)), contentType: 'text/markdown; charset=utf-8', filename: briefingFilename(request, 'md') };
   });
 
   for (const kind of ENTITY_KINDS) {
