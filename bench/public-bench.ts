@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import type { BenchRow } from './measure.js';
+import { median, type BenchRow } from './measure.js';
 
 const cli = fileURLToPath(new URL('../packages/cli/bin/compact.js', import.meta.url));
 
@@ -60,10 +60,20 @@ export async function publicBenchmarks(seconds = Number(process.env.PUBLIC_BENCH
     const plain = await load(summary, seconds);
     const etag = (await fetch(summary)).headers.get('etag') ?? '';
     const conditional = await load(summary, seconds, { 'if-none-match': etag });
+    // A briefing is rendered on its first request and cached after: each run asks for another day.
+    const briefingSamples: number[] = [];
+    for (let day = 1; day <= 7; day++) {
+      const start = performance.now();
+      const response = await fetch(`${url}/api/public/briefing.pdf?partner=GB&lang=uk&asOf=2025-06-${String(day).padStart(2, '0')}`);
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`briefing: ${response.status}`);
+      briefingSamples.push(performance.now() - start);
+    }
     const note = (run: Awaited<ReturnType<typeof load>>) =>
       `${Math.round(run.perSecond)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}, non-2xx ${run.non2xx}${run.status304 ? ` (304s ${run.status304})` : ''}; 100 connections, ${seconds} s (target ≥ 5,000 req/s)`;
     return [
       { name: 'public API: GET /api/public/summary, cached, separate server process', median: plain.p50, unit: 'ms', runs: Math.round(plain.perSecond * seconds), note: note(plain) },
+      { name: 'public API: a Ukrainian PDF briefing of one partner, first request (rendered, then cached)', median: median(briefingSamples), unit: 'ms', runs: briefingSamples.length, note: `${Math.round(median(briefingSamples))} ms median of ${briefingSamples.length} (analysis of the public package, layout, DejaVu subset)` },
       { name: 'public API: the same with If-None-Match (304)', median: conditional.p50, unit: 'ms', runs: Math.round(conditional.perSecond * seconds), note: note(conditional) },
     ];
   } finally {
