@@ -9,16 +9,33 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { usePartnerName } from '../partners/queries.js';
 
 export function CoalitionCard({ coalition }: { coalition: CoalitionView }) {
+  const partnerName = usePartnerName();
+  return (
+    <CoalitionCardView coalition={coalition} partnerName={partnerName} href={`/coalitions/${encodeURIComponent(coalition.id)}`} />
+  );
+}
+
+/** A coalition at a glance; `href` is where "open" leads (none on the public portal, which has no roadmap page). */
+export function CoalitionCardView({
+  coalition,
+  partnerName,
+  href,
+  id,
+}: {
+  coalition: CoalitionView;
+  partnerName: (code: string) => string;
+  href?: string;
+  id?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const language = useLanguage();
-  const partnerName = usePartnerName();
   const headingId = useId();
   const localName = language === 'uk' ? coalition.nameUk : undefined;
   const name = localName ?? coalition.name;
 
   return (
-    <article className="card coalition" aria-labelledby={headingId}>
+    <article className="card coalition" aria-labelledby={headingId} id={id} data-coalition={coalition.id}>
       <h2 id={headingId}>
         {/* An English name inside the Ukrainian page is marked, so screen readers pronounce it right. */}
         <span lang={language === 'uk' && !localName ? 'en' : undefined}>{name}</span>{' '}
@@ -79,9 +96,11 @@ export function CoalitionCard({ coalition }: { coalition: CoalitionView }) {
       ) : (
         <p className="muted">{t('coalitions.noMilestones')}</p>
       )}
-      <p>
-        <Link to={`/coalitions/${encodeURIComponent(coalition.id)}`}>{t('coalitions.open')}</Link>
-      </p>
+      {href ? (
+        <p>
+          <Link to={href}>{t('coalitions.open')}</Link>
+        </p>
+      ) : null}
       {coalition.sources.length > 0 ? (
         <details className="card-sources">
           <summary>{t('common.sources')}</summary>
