@@ -6,7 +6,10 @@ function fileName(address: string): string {
   return address.slice(address.lastIndexOf('/') + 1);
 }
 
-/** The open data as files: the data package, its JSON Schema, and one CSV per kind of record. */
+/**
+ * The open data as files: the data package, its JSON Schema, and one CSV per kind of record. File
+ * names are English words, marked so (a reader in Ukrainian hears them pronounced as such).
+ */
 export function DownloadsSection({ index }: { index: PublicIndex }) {
   const { t } = useTranslation();
   return (
@@ -18,13 +21,13 @@ export function DownloadsSection({ index }: { index: PublicIndex }) {
           <a href={index.downloads.package} download>
             {t('public.data.package')}
           </a>{' '}
-          <code>{fileName(index.downloads.package)}</code>
+          <code lang="en">{fileName(index.downloads.package)}</code>
         </li>
         <li>
           <a href={index.downloads.schema} download>
             {t('public.data.schema')}
           </a>{' '}
-          <code>{fileName(index.downloads.schema)}</code>
+          <code lang="en">{fileName(index.downloads.schema)}</code>
         </li>
       </ul>
       <h3>{t('public.data.csvHeading')}</h3>
@@ -32,7 +35,7 @@ export function DownloadsSection({ index }: { index: PublicIndex }) {
         {index.downloads.csv.map((address) => (
           <li key={address}>
             <a href={address} download>
-              <code>{fileName(address)}</code>
+              <code lang="en">{fileName(address)}</code>
             </a>
           </li>
         ))}

@@ -164,7 +164,11 @@ export function PublicCoveragePage() {
       {requirementItems.length > 0 ? (
         <section aria-labelledby="portal-requirements-heading">
           <h2 id="portal-requirements-heading">{t('public.coverage.requirementsHeading')}</h2>
-          <RequirementsTable requirements={requirementItems} names={names} />
+          <p>{t('public.coverage.requirementsIntro')}</p>
+          <details className="portal-details">
+            <summary>{t('public.coverage.showRequirements', { count: requirementItems.length })}</summary>
+            <RequirementsTable requirements={requirementItems} names={names} />
+          </details>
         </section>
       ) : null}
     </>
