@@ -968,7 +968,7 @@ const steps = [
         await page.getByRole('link', { name: 'Data package (JSON)' }).waitFor();
         check((await page.locator('.portal-licence blockquote').innerText()).includes('/api/public/package.json'), 'the citation should name the data package');
         check((await page.locator('.embed-preview img').count()) === 0, 'no embed should load before one is chosen');
-        await page.getByLabel('Changed since').fill('2020-01-01');
+        await page.getByLabel('Changed since', { exact: true }).fill('2020-01-01');
         await page.getByRole('button', { name: 'Show the changes' }).click();
         const changes = page.locator('table.changes-table tbody tr');
         await changes.first().waitFor();

@@ -31,13 +31,13 @@ export function BriefingsSection({
       <h2 id="portal-briefings-heading">{t('public.briefings.heading')}</h2>
       <p>{t('public.briefings.intro')}</p>
       <form className="controls briefing-form" onSubmit={(event) => event.preventDefault()}>
-        <label className="field" htmlFor={`${id}-scope`}>
-          <span>{t('public.briefings.scope')}</span>
+        <div className="field">
+          <label htmlFor={`${id}-scope`}>{t('public.briefings.scope')}</label>
           <select id={`${id}-scope`} value={scope} onChange={(event) => setScope(event.target.value)}>
             <option value="network">{t('public.data.wholeNetwork')}</option>
             <ScopeOptions partners={partners} coalitions={coalitions} />
           </select>
-        </label>
+        </div>
         <fieldset>
           <legend>{t('public.briefings.language')}</legend>
           {LANGUAGES.map((value) => (
@@ -47,10 +47,10 @@ export function BriefingsSection({
             </label>
           ))}
         </fieldset>
-        <label className="field" htmlFor={`${id}-asof`}>
-          <span>{t('analysis.asOf')}</span>
+        <div className="field">
+          <label htmlFor={`${id}-asof`}>{t('analysis.asOf')}</label>
           <input id={`${id}-asof`} type="date" value={asOf} max={today} onChange={(event) => setAsOf(event.target.value)} />
-        </label>
+        </div>
       </form>
       <ul className="download-list briefing-links">
         <li>

@@ -34,10 +34,10 @@ export function ChangesSection() {
       <h2 id="portal-changes-heading">{t('public.data.changesHeading')}</h2>
       <p>{t('public.data.changesIntro')}</p>
       <form className="controls changes-form" onSubmit={submit}>
-        <label className="field" htmlFor={`${id}-since`}>
-          <span>{t('public.data.since')}</span>
+        <div className="field">
+          <label htmlFor={`${id}-since`}>{t('public.data.since')}</label>
           <input id={`${id}-since`} type="date" value={draft} max={today} required onChange={(event) => setDraft(event.target.value)} />
-        </label>
+        </div>
         <button type="submit">{t('public.data.showChanges')}</button>
       </form>
       {changes.isFetching && !changes.data ? <Loading /> : null}

@@ -73,8 +73,8 @@ export function EmbedsSection({
             </label>
           ))}
         </fieldset>
-        <label className="field" htmlFor={`${id}-choice`}>
-          <span>{t(`public.embeds.choose.${kind}`)}</span>
+        <div className="field">
+          <label htmlFor={`${id}-choice`}>{t(`public.embeds.choose.${kind}`)}</label>
           <select id={`${id}-choice`} value={choice} onChange={(event) => setChoice(event.target.value)}>
             <option value="">{t('public.embeds.pick')}</option>
             {kind === 'areas' ? <option value="network">{t('public.data.wholeNetwork')}</option> : null}
@@ -83,7 +83,7 @@ export function EmbedsSection({
               coalitions={kind === 'partner' ? undefined : coalitions}
             />
           </select>
-        </label>
+        </div>
       </form>
       {address ? (
         <div className="embed-preview">
@@ -95,10 +95,10 @@ export function EmbedsSection({
               </a>
             </figcaption>
           </figure>
-          <label className="field" htmlFor={`${id}-snippet`}>
-            <span>{t('public.embeds.snippet')}</span>
+          <div className="field">
+            <label htmlFor={`${id}-snippet`}>{t('public.embeds.snippet')}</label>
             <textarea id={`${id}-snippet`} readOnly rows={3} value={snippet} className="embed-snippet" />
-          </label>
+          </div>
           <CopyButton text={snippet} label={t('public.embeds.copy')} />
         </div>
       ) : (
