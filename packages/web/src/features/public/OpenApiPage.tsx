@@ -95,6 +95,20 @@ export function OpenApiPage() {
               <span className="muted"> · {t('public.api.version', { version: document.data.info.version })}</span>
             ) : null}
           </h2>
+          <nav aria-labelledby="portal-operations-index" className="api-index">
+            <h3 id="portal-operations-index">{t('public.api.index')}</h3>
+            <ul className="download-list download-list--columns">
+              {operations.map((operation) => (
+                <li key={`${operation.method} ${operation.path}`}>
+                  <a href={`#${operationAnchor(operation)}`}>
+                    <code>
+                      {operation.method} {operation.path}
+                    </code>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <ul className="api-operations">
             {operations.map((operation) => (
               <Operation key={`${operation.method} ${operation.path}`} operation={operation} />

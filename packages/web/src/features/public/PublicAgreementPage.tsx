@@ -12,7 +12,7 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { AgreementTermsView } from '../agreements/AgreementTerms.js';
 import { CommitmentTableView } from '../agreements/CommitmentTable.js';
 import { StatusHistory } from '../agreements/StatusHistory.js';
-import { portalPath } from './links.js';
+import { briefingUrl, embedUrl, portalPath } from './links.js';
 import { usePeaceFormula, usePublicAgreement, usePublicCommitments } from './queries.js';
 import { usePublicAgreementName, usePublicPartnerName } from './usePublicNames.js';
 
@@ -34,6 +34,36 @@ function ServedPoints({ agreementId }: { agreementId: string }) {
             </Link>
           </li>
         ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A partner's briefing and embeddable card, for readers who take the record elsewhere. */
+function TakeAway({ partner }: { partner: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const lang = language === 'uk' ? 'uk' : 'en';
+  return (
+    <section aria-labelledby="portal-takeaway-heading">
+      <h2 id="portal-takeaway-heading">{t('public.agreement.takeAwayHeading')}</h2>
+      <ul className="download-list">
+        <li>
+          <a href={briefingUrl('pdf', { kind: 'partner', code: partner }, lang)} download>
+            {t('public.briefings.pdf')}
+          </a>
+        </li>
+        <li>
+          <a href={briefingUrl('md', { kind: 'partner', code: partner }, lang)} download>
+            {t('public.briefings.md')}
+          </a>
+        </li>
+        <li>
+          <a href={embedUrl({ kind: 'partner', code: partner })}>{t('public.agreement.card')}</a>{' '}
+          <span className="muted">
+            (<Link to={`${portalPath.data}#portal-embeds-heading`}>{t('public.agreement.embedHow')}</Link>)
+          </span>
+        </li>
       </ul>
     </section>
   );
@@ -91,6 +121,7 @@ export function PublicAgreementPage() {
           <StatusHistory status={data.status} />
           <CommitmentTableView commitments={own} />
           <ServedPoints agreementId={data.id} />
+          {data.partner ? <TakeAway partner={data.partner} /> : null}
         </article>
       ) : null}
     </>

@@ -12,7 +12,11 @@ const document = {
       },
     },
     '/api/public/agreements/{id}': {
-      get: { summary: 'One public agreement', tags: ['public'], parameters: [{ name: 'id', in: 'path' }] },
+      get: {
+        summary: 'One public agreement',
+        tags: ['public'],
+        parameters: [{ name: 'id', in: 'path' }, { name: 'page', in: 'query', schema: { description: 'page' } }],
+      },
     },
     '/api/agreements': {
       post: { summary: 'Create', tags: ['registry'] },
@@ -35,7 +39,10 @@ describe('operationsOf', () => {
       tryIt: '/api/public/summary',
       parameters: [{ name: 'asOf', in: 'query', required: false, description: 'ISO date' }],
     });
-    expect(operations[1]).toMatchObject({ tryIt: null, parameters: [{ name: 'id', required: true }] });
+    expect(operations[1]).toMatchObject({
+      tryIt: null,
+      parameters: [{ name: 'id', required: true }, { name: 'page', description: null }],
+    });
     expect(operations[3]?.tryIt).toBeNull();
   });
 

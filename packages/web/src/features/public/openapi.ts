@@ -22,11 +22,13 @@ export interface ApiOperation {
 }
 
 function parameter(raw: OpenApiParameter): ApiParameter {
+  const description = raw.description ?? raw.schema?.description ?? null;
   return {
     name: raw.name,
     in: raw.in,
     required: raw.required === true || raw.in === 'path',
-    description: raw.description ?? raw.schema?.description ?? null,
+    // A description that only repeats the name says nothing.
+    description: description && description !== raw.name ? description : null,
   };
 }
 
