@@ -65,7 +65,7 @@ export function App() {
         <Route path="coverage" element={<Suspense fallback={<Loading />}><PublicCoveragePage /></Suspense>} />
         <Route path="data" element={<Suspense fallback={<Loading />}><OpenDataPage /></Suspense>} />
         <Route path="api" element={<Suspense fallback={<Loading />}><OpenApiPage /></Suspense>} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={<NotFoundPage home="/public/agreements" />} />
       </Route>
       <Route element={<Layout />}>
         <Route index element={<OverviewPage />} />
