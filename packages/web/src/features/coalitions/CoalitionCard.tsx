@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CoalitionView } from '../../api/types.js';
@@ -21,11 +21,17 @@ export function CoalitionCardView({
   partnerName,
   href,
   id,
+  openSources = false,
+  children,
 }: {
   coalition: CoalitionView;
   partnerName: (code: string) => string;
   href?: string;
   id?: string;
+  /** Sources shown rather than folded away (the public portal cites them in plain sight). */
+  openSources?: boolean;
+  /** More about the coalition, shown before its sources. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -90,6 +96,9 @@ export function CoalitionCardView({
               <span className="muted">
                 {t('coalitions.due', { date: format.partialDate(milestone.due) })}
               </span>
+              {openSources && milestone.sources?.length ? (
+                <SourceLinks sources={milestone.sources} className="sources--inline" />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -101,8 +110,9 @@ export function CoalitionCardView({
           <Link to={href}>{t('coalitions.open')}</Link>
         </p>
       ) : null}
+      {children}
       {coalition.sources.length > 0 ? (
-        <details className="card-sources">
+        <details className="card-sources" open={openSources}>
           <summary>{t('common.sources')}</summary>
           <SourceLinks sources={coalition.sources} />
         </details>

@@ -31,18 +31,19 @@ export function PublicCoalitionsPage() {
           <ul className="cards">
             {items.map((coalition) => (
               <li key={coalition.id}>
-                <CoalitionCardView coalition={coalition} partnerName={partnerName} id={coalitionAnchor(coalition.id)} />
-                {coalition.requirement ? (
-                  <p className="portal-requirement">
-                    <strong>{t('public.coalitions.target')}:</strong>{' '}
-                    <span className={`badge badge--${coalition.requirement.basis}`}>
-                      {t(`coalition.basis.${coalition.requirement.basis}`)}
-                    </span>{' '}
-                    {coalition.requirement.description ? (
-                      <span lang={language === 'uk' ? 'en' : undefined}>{coalition.requirement.description}</span>
-                    ) : null}
-                  </p>
-                ) : null}
+                <CoalitionCardView coalition={coalition} partnerName={partnerName} id={coalitionAnchor(coalition.id)} openSources>
+                  {coalition.requirement ? (
+                    <p className="portal-requirement">
+                      <strong>{t('public.coalitions.target')}:</strong>{' '}
+                      <span className={`badge badge--${coalition.requirement.basis}`}>
+                        {t(`coalition.basis.${coalition.requirement.basis}`)}
+                      </span>{' '}
+                      {coalition.requirement.description ? (
+                        <span lang={language === 'uk' ? 'en' : undefined}>{coalition.requirement.description}</span>
+                      ) : null}
+                    </p>
+                  ) : null}
+                </CoalitionCardView>
               </li>
             ))}
           </ul>
