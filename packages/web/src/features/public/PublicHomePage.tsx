@@ -76,7 +76,7 @@ export function PublicHomePage() {
       {agreements.isError ? <ErrorMessage error={agreements.error} onRetry={() => void agreements.refetch()} /> : null}
       {partners.isError ? <ErrorMessage error={partners.error} onRetry={() => void partners.refetch()} /> : null}
       {agreements.data && partners.data ? (
-        <PublicMap statuses={network.statuses} counts={network.counts} asOf={asOf} nameOf={partnerName} stale={false} />
+        <PublicMap statuses={network.statuses} counts={network.counts} asOf={asOf} nameOf={partnerName} />
       ) : null}
       <nav aria-labelledby="portal-explore-heading" className="portal-explore">
         <h2 id="portal-explore-heading">{t('public.home.exploreHeading')}</h2>

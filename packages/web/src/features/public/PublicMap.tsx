@@ -20,11 +20,10 @@ interface Props {
   counts: Record<MapStatus, number>;
   asOf: string;
   nameOf: (code: string) => string;
-  stale: boolean;
 }
 
 /** Partners coloured by how far their agreement had come on the day, with its legend and a summary in words. */
-export function PublicMap({ statuses, counts, asOf, nameOf, stale }: Props) {
+export function PublicMap({ statuses, counts, asOf, nameOf }: Props) {
   const { t } = useTranslation();
   const format = useFormatters();
   const statusLabel = useCallback((status: MapStatus) => t(`overview.status.${status}`), [t]);
@@ -58,7 +57,7 @@ export function PublicMap({ statuses, counts, asOf, nameOf, stale }: Props) {
           </li>
         ) : null}
       </ul>
-      <div className={stale ? 'map-frame map-frame--stale' : 'map-frame'}>
+      <div className="map-frame">
         <Suspense fallback={<Loading />}>
           <WorldMap
             statuses={statuses}
