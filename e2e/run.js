@@ -152,6 +152,14 @@ const AUDITED_PAGES = [
   '/login',
   '/account',
   '/admin/users',
+  '/public',
+  '/public/agreements',
+  '/public/agreements/gb-ua-2024',
+  '/public/coalitions',
+  '/public/peace-formula',
+  '/public/coverage',
+  '/public/data',
+  '/public/api',
 ];
 
 /** Translation leaves by dotted key. */
@@ -892,6 +900,96 @@ const steps = [
       const index = await page.locator('.stress-deterrence').first().innerText();
       check(/denial/.test(index) && /punishment/.test(index), 'the deterrence index should show its parts');
       await shot(page, 'stress');
+    },
+  ],
+  [
+    'the public portal: map and figures, the UK agreement with its sources, point 9 first, illustrative requirements, changes and the API, from /api/public only',
+    async ({ page, base }) => {
+      // The portal shows public records only: a request to any other part of the API fails the step.
+      const elsewhere = [];
+      const watch = (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.startsWith('/api/') && !path.startsWith('/api/public')) elsewhere.push(path);
+      };
+      await page.goto(`${base}/`);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Public portal' }).click();
+      await page.waitForURL(/\/public$/);
+      page.on('request', watch);
+      try {
+        await page.goto(`${base}/public`);
+        await page.getByRole('heading', { level: 1, name: 'Ukraine\'s security agreements, in the open' }).waitFor();
+        const portalNav = page.getByRole('navigation', { name: 'Public portal' });
+        check((await page.getByRole('navigation', { name: 'Main' }).count()) === 0, 'the portal should not show the app’s navigation');
+        check((await page.getByRole('link', { name: 'Crisis requests' }).count()) === 0, 'the portal should not link to the crisis desk');
+        await page.locator('svg.world-map__svg[data-ready="true"]').waitFor();
+        const statusOf = (code) =>
+          page.locator(`svg.world-map__svg path[data-code="${code}"]`).first().getAttribute('data-status');
+        await eventually(() => statusOf('GB'), (status) => status === 'signed', 'the map should show the UK as signed');
+        await eventually(() => statusOf('US'), (status) => status === 'binding', 'the map should show the US agreement as legally binding');
+        const counted = await eventually(
+          () => page.locator('.portal-figures .headline-figure__value').first().innerText(),
+          (text) => /^\d+$/.test(text.trim()) && Number(text) >= 28,
+          'the first figure should count at least 28 agreements',
+        );
+        console.log(`    ${counted.trim()} agreements counted on the portal's home page`);
+        // The slider replays the network from the public records alone: on the seed article's day the US was in talks.
+        await page.goto(`${base}/public?asOf=2024-02-20`);
+        await page.locator('svg.world-map__svg[data-ready="true"]').waitFor();
+        await eventually(() => statusOf('US'), (status) => status === 'talks', 'on 2024-02-20 the US should be in talks');
+
+        await portalNav.getByRole('link', { name: 'Agreements' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Public agreements' }).waitFor();
+        const uk = rowOf(page, 'United Kingdom');
+        await uk.waitFor();
+        check((await uk.locator('.sources a[href^="http"]').count()) > 0, 'the UK row should link its sources');
+        await uk.getByRole('link', { name: 'United Kingdom', exact: true }).click();
+        await page.waitForURL(/\/public\/agreements\/gb-ua-2024$/);
+        await page.getByRole('heading', { level: 2, name: 'Sources' }).waitFor();
+        check((await page.locator('.portal-sources a[href^="http"]').count()) > 0, 'the UK agreement should link its sources');
+        await page.getByRole('heading', { level: 2, name: 'Terms' }).waitFor();
+
+        await portalNav.getByRole('link', { name: 'Peace formula' }).click();
+        await page.getByRole('heading', { level: 1, name: 'The peace formula' }).waitFor();
+        const first = page.locator('.peace-point').first();
+        await first.waitFor();
+        check((await first.getAttribute('data-point')) === '9', 'point 9 should come first');
+        check((await first.innerText()).includes('Prevention of escalation'), 'the first point should be prevention of escalation');
+        check((await first.getByRole('link', { name: 'United Kingdom', exact: true }).count()) === 1, 'point 9 should link the UK agreement');
+
+        await portalNav.getByRole('link', { name: 'Coverage' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Coverage by capability' }).waitFor();
+        await page.getByRole('note').filter({ hasText: 'Illustrative requirements.' }).waitFor();
+        await eventually(() => page.locator('.heat-cell--illustrative').count(), (n) => n > 0, 'cells measured against illustrative requirements should be marked');
+        await page.getByText(/Show all \d+ requirements/).click();
+        check((await page.locator('table.requirements-table .badge--illustrative').count()) > 0, 'the requirements table should label illustrative requirements');
+
+        await portalNav.getByRole('link', { name: 'Open data' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Open data' }).waitFor();
+        await page.getByRole('link', { name: 'Data package (JSON)' }).waitFor();
+        check((await page.locator('.portal-licence blockquote').innerText()).includes('/api/public/package.json'), 'the citation should name the data package');
+        check((await page.locator('.embed-preview img').count()) === 0, 'no embed should load before one is chosen');
+        await page.getByLabel('Changed since', { exact: true }).fill('2020-01-01');
+        await page.getByRole('button', { name: 'Show the changes' }).click();
+        const changes = page.locator('table.changes-table tbody tr');
+        await changes.first().waitFor();
+        console.log(`    ${await changes.count()} public changes listed`);
+        await page.getByLabel('Partner', { exact: true }).selectOption('partner:GB');
+        await page.locator('.embed-preview img[src="/api/public/embed/partners/GB.svg"]').waitFor();
+        check((await page.getByLabel('HTML to paste').inputValue()).includes('/api/public/embed/partners/GB.svg'), 'the snippet should embed the chosen card');
+        const briefing = await page.getByRole('link', { name: 'Download the briefing (PDF)' }).getAttribute('href');
+        check(briefing === '/api/public/briefing.pdf?lang=en', `the briefing link should address the whole network in English, saw ${briefing}`);
+
+        await portalNav.getByRole('link', { name: 'API' }).click();
+        await page.getByRole('heading', { level: 1, name: 'The public API' }).waitFor();
+        const summary = page.locator('.api-operation[data-path="/api/public/summary"]');
+        await summary.waitFor();
+        check((await summary.getByRole('link', { name: /Try it/ }).getAttribute('href')) === '/api/public/summary', 'the summary should have a try-it link');
+        check((await page.locator('.api-operation').count()) >= 10, 'the API page should list every public operation');
+      } finally {
+        page.off('request', watch);
+      }
+      check(elsewhere.length === 0, `the portal asked outside the public API: ${[...new Set(elsewhere)].join(', ')}`);
+      await shot(page, 'portal');
     },
   ],
   [

@@ -4,6 +4,7 @@ import { Loading } from './components/QueryState.js';
 import { OverviewPage } from './features/overview/OverviewPage.js';
 import { Layout } from './layout/Layout.js';
 import { NotFoundPage } from './layout/NotFoundPage.js';
+import { PublicLayout } from './features/public/PublicLayout.js';
 
 // Every page but the overview loads on first visit, so a first visit downloads the overview only.
 const TimelinePage = lazy(() => import('./features/timeline/TimelinePage.js').then((m) => ({ default: m.TimelinePage })));
@@ -31,6 +32,23 @@ const EditPage = lazy(() => import('./features/edit/EditPage.js').then((m) => ({
 const SignInPage = lazy(() => import('./features/account/SignInPage.js').then((m) => ({ default: m.SignInPage })));
 const AccountPage = lazy(() => import('./features/account/AccountPage.js').then((m) => ({ default: m.AccountPage })));
 const UsersPage = lazy(() => import('./features/account/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+// The public portal: its own frame, and its pages loaded on first visit like the app's.
+const PublicHomePage = lazy(() => import('./features/public/PublicHomePage.js').then((m) => ({ default: m.PublicHomePage })));
+const PublicAgreementsPage = lazy(() =>
+  import('./features/public/PublicAgreementsPage.js').then((m) => ({ default: m.PublicAgreementsPage })),
+);
+const PublicAgreementPage = lazy(() =>
+  import('./features/public/PublicAgreementPage.js').then((m) => ({ default: m.PublicAgreementPage })),
+);
+const PublicCoalitionsPage = lazy(() =>
+  import('./features/public/PublicCoalitionsPage.js').then((m) => ({ default: m.PublicCoalitionsPage })),
+);
+const PeaceFormulaPage = lazy(() => import('./features/public/PeaceFormulaPage.js').then((m) => ({ default: m.PeaceFormulaPage })));
+const PublicCoveragePage = lazy(() =>
+  import('./features/public/PublicCoveragePage.js').then((m) => ({ default: m.PublicCoveragePage })),
+);
+const OpenDataPage = lazy(() => import('./features/public/OpenDataPage.js').then((m) => ({ default: m.OpenDataPage })));
+const OpenApiPage = lazy(() => import('./features/public/OpenApiPage.js').then((m) => ({ default: m.OpenApiPage })));
 const ComparePage = lazy(() =>
   import('./features/texts/ComparePage.js').then((m) => ({ default: m.ComparePage })),
 );
@@ -38,6 +56,17 @@ const ComparePage = lazy(() =>
 export function App() {
   return (
     <Routes>
+      <Route path="public" element={<PublicLayout />}>
+        <Route index element={<Suspense fallback={<Loading />}><PublicHomePage /></Suspense>} />
+        <Route path="agreements" element={<Suspense fallback={<Loading />}><PublicAgreementsPage /></Suspense>} />
+        <Route path="agreements/:id" element={<Suspense fallback={<Loading />}><PublicAgreementPage /></Suspense>} />
+        <Route path="coalitions" element={<Suspense fallback={<Loading />}><PublicCoalitionsPage /></Suspense>} />
+        <Route path="peace-formula" element={<Suspense fallback={<Loading />}><PeaceFormulaPage /></Suspense>} />
+        <Route path="coverage" element={<Suspense fallback={<Loading />}><PublicCoveragePage /></Suspense>} />
+        <Route path="data" element={<Suspense fallback={<Loading />}><OpenDataPage /></Suspense>} />
+        <Route path="api" element={<Suspense fallback={<Loading />}><OpenApiPage /></Suspense>} />
+        <Route path="*" element={<NotFoundPage home="/public/agreements" />} />
+      </Route>
       <Route element={<Layout />}>
         <Route index element={<OverviewPage />} />
         <Route path="agreements" element={<Suspense fallback={<Loading />}><AgreementsPage /></Suspense>} />

@@ -19,7 +19,7 @@ export function Crashed() {
 }
 
 /** After a client-side navigation, focus the new page so screen readers start reading it. */
-function useFocusOnNavigation(pathname: string) {
+export function useFocusOnNavigation(pathname: string) {
   const main = useRef<HTMLElement>(null);
   const previous = useRef(pathname);
   useEffect(() => {
@@ -95,6 +95,9 @@ export function Layout() {
               </li>
               <li>
                 <NavLink to="/edit">{t('nav.edit')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/public">{t('nav.public')}</NavLink>
               </li>
               <li>
                 <NavLink to="/crisis">

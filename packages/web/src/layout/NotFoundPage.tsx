@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../components/useDocumentTitle.js';
 
-/** Unknown addresses, and agreements the API does not know (its message is shown as well). */
-export function NotFoundPage({ message }: { message?: string }) {
+/** Unknown addresses, and agreements the API does not know (its message is shown as well); `home` is where it leads back to. */
+export function NotFoundPage({ message, home = '/' }: { message?: string; home?: string }) {
   const { t } = useTranslation();
   useDocumentTitle(t('notFound.title'));
   return (
@@ -12,7 +12,7 @@ export function NotFoundPage({ message }: { message?: string }) {
       <p>{t('notFound.body')}</p>
       {message ? <p className="muted">{message}</p> : null}
       <p>
-        <Link to="/">{t('notFound.home')}</Link>
+        <Link to={home}>{t('notFound.home')}</Link>
       </p>
     </div>
   );

@@ -15,9 +15,20 @@ function Term({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function AgreementTerms({ agreement }: { agreement: AgreementView }) {
+  const partnerName = usePartnerName();
+  return <AgreementTermsView agreement={agreement} partnerName={partnerName} />;
+}
+
+/** The terms with names given by the caller (the public portal names partners from the public API). */
+export function AgreementTermsView({
+  agreement,
+  partnerName,
+}: {
+  agreement: AgreementView;
+  partnerName: (code: string) => string;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const partnerName = usePartnerName();
   const notRecorded = <span className="muted">{t('common.notRecorded')}</span>;
   const consultation = agreement.consultation;
 

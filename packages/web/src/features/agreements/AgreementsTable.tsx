@@ -13,7 +13,11 @@ interface Props {
   pledges: ReadonlyMap<string, CommitmentView[]>;
   asOf: string;
   nameOf: (agreement: AgreementView) => string;
+  /** Where a row's name links to: the agreement's page in the app, or in the public portal. */
+  hrefOf?: (agreement: AgreementView) => string;
 }
+
+const appHref = (agreement: AgreementView) => `/agreements/${encodeURIComponent(agreement.id)}`;
 
 function Pledges({
   pledges,
@@ -39,7 +43,7 @@ function Pledges({
   );
 }
 
-export function AgreementsTable({ rows, pledges, asOf, nameOf }: Props) {
+export function AgreementsTable({ rows, pledges, asOf, nameOf, hrefOf = appHref }: Props) {
   const { t } = useTranslation();
   const format = useFormatters();
   const captionId = useId();
@@ -72,7 +76,7 @@ export function AgreementsTable({ rows, pledges, asOf, nameOf }: Props) {
                 className={agreement.countedByUkraine ? undefined : 'not-counted'}
               >
                 <th scope="row" className="partner">
-                  <Link to={`/agreements/${encodeURIComponent(agreement.id)}`}>{nameOf(agreement)}</Link>{' '}
+                  <Link to={hrefOf(agreement)}>{nameOf(agreement)}</Link>{' '}
                   <ConfidenceBadge confidence={agreement.confidence} />
                   {agreement.countedByUkraine ? null : (
                     <span className="note not-counted-note">{t('agreements.notCounted')}</span>

@@ -3,13 +3,27 @@ import { ConfidenceBadge } from '../../components/ConfidenceBadge.js';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { SourceLinks } from '../../components/SourceLinks.js';
 import { useFormatters } from '../../format/useFormatters.js';
+import type { CommitmentView } from '../../api/types.js';
 import { useCommitments } from './queries.js';
 import { DownloadCsv } from '../../components/DownloadCsv.js';
 
 export function CommitmentTable({ agreementId }: { agreementId: string }) {
+  const commitments = useCommitments({ agreementId });
+  return <CommitmentTableView commitments={commitments} />;
+}
+
+interface CommitmentsState {
+  data?: { items: CommitmentView[] } | undefined;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+/** The table for whichever query found the commitments (the registry's, or the public API's). */
+export function CommitmentTableView({ commitments }: { commitments: CommitmentsState }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const commitments = useCommitments({ agreementId });
   const items = commitments.data?.items ?? [];
 
   return (

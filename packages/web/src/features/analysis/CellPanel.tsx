@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageRow, Finding } from '../../api/types.js';
 import { formatCurrency, formatDecimal, formatPercent } from '../../format/number.js';
@@ -16,6 +16,8 @@ interface Props {
   findings: Finding[];
   names: Names;
   onClose: () => void;
+  /** How a finding is shown; the public portal passes its own card, which asks only the public API. */
+  renderFinding?: (finding: Finding) => ReactNode;
 }
 
 /** "30 × F-16 aircraft" for a quantity row's amount. */
@@ -113,7 +115,7 @@ function Amounts({ row, currency }: { row: CoverageRow; currency: string }) {
   );
 }
 
-export function CellPanel({ id, cell, currency, findings, names, onClose }: Props) {
+export function CellPanel({ id, cell, currency, findings, names, onClose, renderFinding }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -185,7 +187,7 @@ export function CellPanel({ id, cell, currency, findings, names, onClose }: Prop
         <ul className="finding-list finding-list--compact">
           {findings.map((finding) => (
             <li key={finding.id}>
-              <FindingCard finding={finding} names={names} currency={currency} />
+              {renderFinding ? renderFinding(finding) : <FindingCard finding={finding} names={names} currency={currency} />}
             </li>
           ))}
         </ul>

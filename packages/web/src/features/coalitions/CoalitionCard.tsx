@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CoalitionView } from '../../api/types.js';
@@ -9,16 +9,39 @@ import { useLanguage } from '../../i18n/useLanguage.js';
 import { usePartnerName } from '../partners/queries.js';
 
 export function CoalitionCard({ coalition }: { coalition: CoalitionView }) {
+  const partnerName = usePartnerName();
+  return (
+    <CoalitionCardView coalition={coalition} partnerName={partnerName} href={`/coalitions/${encodeURIComponent(coalition.id)}`} />
+  );
+}
+
+/** A coalition at a glance; `href` is where "open" leads (none on the public portal, which has no roadmap page). */
+export function CoalitionCardView({
+  coalition,
+  partnerName,
+  href,
+  id,
+  openSources = false,
+  children,
+}: {
+  coalition: CoalitionView;
+  partnerName: (code: string) => string;
+  href?: string;
+  id?: string;
+  /** Sources shown rather than folded away (the public portal cites them in plain sight). */
+  openSources?: boolean;
+  /** More about the coalition, shown before its sources. */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const language = useLanguage();
-  const partnerName = usePartnerName();
   const headingId = useId();
   const localName = language === 'uk' ? coalition.nameUk : undefined;
   const name = localName ?? coalition.name;
 
   return (
-    <article className="card coalition" aria-labelledby={headingId}>
+    <article className="card coalition" aria-labelledby={headingId} id={id} data-coalition={coalition.id}>
       <h2 id={headingId}>
         {/* An English name inside the Ukrainian page is marked, so screen readers pronounce it right. */}
         <span lang={language === 'uk' && !localName ? 'en' : undefined}>{name}</span>{' '}
@@ -73,17 +96,23 @@ export function CoalitionCard({ coalition }: { coalition: CoalitionView }) {
               <span className="muted">
                 {t('coalitions.due', { date: format.partialDate(milestone.due) })}
               </span>
+              {openSources && milestone.sources?.length ? (
+                <SourceLinks sources={milestone.sources} className="sources--inline" />
+              ) : null}
             </li>
           ))}
         </ul>
       ) : (
         <p className="muted">{t('coalitions.noMilestones')}</p>
       )}
-      <p>
-        <Link to={`/coalitions/${encodeURIComponent(coalition.id)}`}>{t('coalitions.open')}</Link>
-      </p>
+      {href ? (
+        <p>
+          <Link to={href}>{t('coalitions.open')}</Link>
+        </p>
+      ) : null}
+      {children}
       {coalition.sources.length > 0 ? (
-        <details className="card-sources">
+        <details className="card-sources" open={openSources}>
           <summary>{t('common.sources')}</summary>
           <SourceLinks sources={coalition.sources} />
         </details>
