@@ -853,6 +853,10 @@ const steps = [
         .click();
       await page.getByRole('heading', { level: 1, name: 'Artillery Coalition' }).waitFor();
       await page.getByText(/Requirement: 78 CAESAR howitzer/).waitFor();
+      // The coalition's briefing, counting what this reader may see, downloads as Markdown.
+      const [briefing] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Markdown: Artillery Coalition' }).click()]);
+      const briefingText = readFileSync(await briefing.path(), 'utf8');
+      check(briefingText.startsWith('# Artillery Coalition: briefing'), `the coalition briefing should open with its title, saw ${briefingText.slice(0, 60)}`);
       // No GDP is shipped, so the default key cannot share the target out.
       await page.getByRole('cell', { name: 'share unknown' }).first().waitFor();
       await page.getByLabel('shares agreed by the members').check();
@@ -978,6 +982,16 @@ const steps = [
         check((await page.getByLabel('HTML to paste').inputValue()).includes('/api/public/embed/partners/GB.svg'), 'the snippet should embed the chosen card');
         const briefing = await page.getByRole('link', { name: 'Download the briefing (PDF)' }).getAttribute('href');
         check(briefing === '/api/public/briefing.pdf?lang=en', `the briefing link should address the whole network in English, saw ${briefing}`);
+        // The chart embed draws from the public analysis; the briefing downloads as a real PDF.
+        await page.getByRole('radio', { name: 'Money committed this year by capability area' }).check();
+        await page.getByLabel('For', { exact: true }).selectOption('partner:GB');
+        const chart = page.locator('.embed-preview img[src^="/api/public/embed/areas.svg"]');
+        await chart.waitFor();
+        await eventually(() => chart.evaluate((img) => img.naturalWidth), (width) => width > 0, 'the areas chart should load as an image');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the briefing (PDF)' }).click()]);
+        check(/^briefing-network-en-\d{4}-\d{2}-\d{2}\.pdf$/.test(download.suggestedFilename()), `the briefing should download as a dated PDF, saw ${download.suggestedFilename()}`);
+        const pdfHead = readFileSync(await download.path()).subarray(0, 5).toString();
+        check(pdfHead === '%PDF-', `the briefing should be a PDF, starts ${pdfHead}`);
 
         await portalNav.getByRole('link', { name: 'API' }).click();
         await page.getByRole('heading', { level: 1, name: 'The public API' }).waitFor();

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { NotFoundPage } from '../../layout/NotFoundPage.js';
 import { ApiError } from '../../api/client.js';
+import { BriefingLinks } from '../briefing/BriefingLinks.js';
 import { AgreementText } from '../texts/AgreementText.js';
 import { AgreementTerms } from './AgreementTerms.js';
 import { CommitmentTable } from './CommitmentTable.js';
@@ -45,6 +46,7 @@ export function AgreementDetailPage() {
             <p>
               {t('detail.currentStatus')}: <StatusBadge status={data.statusAsOf} />
             </p>
+            {data.kind === 'bilateral' && data.partner ? <BriefingLinks target={{ partner: data.partner }} label={nameOf(data)} /> : null}
           </header>
           <AgreementTerms agreement={data} />
           <StatusHistory status={data.status} />

@@ -10,6 +10,7 @@ import { formatCurrency, formatDecimal } from '../../format/number.js';
 import { useFormatters } from '../../format/useFormatters.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { usePartnerName } from '../partners/queries.js';
+import { BriefingLinks } from '../briefing/BriefingLinks.js';
 import { FairShareKeyForm } from './FairShareKeyForm.js';
 import { useCoalition, useCoalitionRoadmap } from './queries.js';
 import { DownloadCsv } from '../../components/DownloadCsv.js';
@@ -49,6 +50,7 @@ export function CoalitionPage() {
       <form className="controls" onSubmit={(event) => event.preventDefault()}>
         <AsOfField value={asOf} onChange={setAsOf} />
       </form>
+      <BriefingLinks target={{ coalition: id, asOf }} label={name} />
 
       <section aria-labelledby="coalition-members">
         <h2 id="coalition-members">{t('coalition.members', { date: format.date(view.asOf) })}</h2>
