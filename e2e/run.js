@@ -854,7 +854,7 @@ const steps = [
       await page.getByRole('heading', { level: 1, name: 'Artillery Coalition' }).waitFor();
       await page.getByText(/Requirement: 78 CAESAR howitzer/).waitFor();
       // The coalition's briefing, counting what this reader may see, downloads as Markdown.
-      const [briefing] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Markdown: Artillery Coalition' }).click()]);
+      const [briefing] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Markdown\s*:\s*Artillery Coalition$/ }).click()]);
       const briefingText = readFileSync(await briefing.path(), 'utf8');
       check(briefingText.startsWith('# Artillery Coalition: briefing'), `the coalition briefing should open with its title, saw ${briefingText.slice(0, 60)}`);
       // No GDP is shipped, so the default key cannot share the target out.

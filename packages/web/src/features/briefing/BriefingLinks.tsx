@@ -11,13 +11,13 @@ export function BriefingLinks({ target, label }: { target: BriefingTarget; label
   const language = useLanguage();
   return (
     <p className="briefing-links table-tools">
-      <span className="muted">{t('briefing.lead')}</span>{' '}
+      <span className="muted">{t('briefingLinks.lead')}</span>{' '}
       <a className="button-small" href={briefingHref('pdf', target, language)} download>
-        {t('briefing.pdf')}
+        {t('briefingLinks.pdf')}
         <span className="visually-hidden">: {label}</span>
       </a>{' '}
       <a className="button-small" href={briefingHref('md', target, language)} download>
-        {t('briefing.markdown')}
+        {t('briefingLinks.markdown')}
         <span className="visually-hidden">: {label}</span>
       </a>
     </p>
