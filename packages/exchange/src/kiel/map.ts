@@ -562,7 +562,8 @@ function mapMain(context: MapContext): void {
     const countCell = context.decimal(cells[col.count]);
     const count = 'value' in countCell ? Number(countCell.value) : 0;
     if ('value' in countCell && Number.isFinite(count) && count > 0) {
-      quantity = { value: count, ...(item ? { item } : {}) };
+      // Two literals rather than a spread of a temporary object per row (same fields, same order).
+      quantity = item ? { value: count, item } : { value: count };
     } else if ('invalid' in countCell || ('value' in countCell && (isNegative(countCell.value) || !Number.isFinite(count)))) {
       context.warn(row, `item_numb_deliv "${'invalid' in countCell ? countCell.invalid : countCell.value}" is not a count; no quantity taken`);
     }
