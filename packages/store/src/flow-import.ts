@@ -14,6 +14,7 @@ import {
 } from '@compact/core';
 import { appendAudit } from './audit.js';
 import { commitmentOwners, existingFlowIds, storedFlows } from './flow-lookups.js';
+import { SqliteFlowWriter } from './sqlite-flow-writer.js';
 import type { Store } from './store.js';
 import type { Tables } from './schema.js';
 
@@ -36,11 +37,6 @@ export interface FlowImportSummary {
 
 /** Rows per INSERT: 9 parameters each stays far below SQLite's and PostgreSQL's limits. */
 const BATCH = 500;
-/** The same upsert as the Kysely path below, for SQLite's reused prepared statement. */
-const SQLITE_UPSERT = `insert into flows (id, version, classification, owner_partner, doc, created_at, updated_at, commitment_id)
-  values (?, ?, ?, ?, ?, ?, ?, ?)
-  on conflict (id) do update set version = flows.version + 1, classification = excluded.classification,
-    owner_partner = excluded.owner_partner, doc = excluded.doc, updated_at = excluded.updated_at, commitment_id = excluded.commitment_id`;
 const RANK: Readonly<Record<Classification, number>> = { public: 0, restricted: 1, confidential: 2 };
 
 /** At most this many problems are reported; the first ones are what a person fixes first. */
@@ -124,14 +120,14 @@ export async function importFlows(store: Store, input: readonly unknown[], viewe
   for (const flow of flows) if (!existing.has(flow.id)) created++;
   await store.transaction(async (trx) => {
     if (store.sqlite) {
-      // SQLite: one prepared single-row upsert, reused, its parameters bound straight from the
+      // SQLite: prepared single-row statements, reused, their parameters bound straight from the
       // flow. Kysely would build and SQLite prepare a 500-row statement per batch, which cost
       // about as much as running it. The transaction is open on this same connection, so these
       // rows are part of it.
-      const upsert = store.sqlite.prepare(SQLITE_UPSERT);
+      const writer = new SqliteFlowWriter(store.sqlite, existing, at);
       for (let index = 0; index < flows.length; index++) {
         const flow = flows[index] as Flow;
-        upsert.run(flow.id, 1, flow.classification, owners[index] ?? null, JSON.stringify(withoutVersion(flow)), at, at, flow.commitmentId ?? null);
+        writer.write(flow.id, flow.classification, owners[index] ?? null, JSON.stringify(withoutVersion(flow)), flow.commitmentId ?? null);
         if ((index + 1) % BATCH === 0 || index + 1 === flows.length) options.onProgress?.(index + 1, flows.length);
       }
     } else {

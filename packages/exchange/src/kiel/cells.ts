@@ -47,14 +47,33 @@ function daysInMonth(year: number, month: number): number {
 
 /** A real calendar day, or null ("2023-02-30" is not). */
 export function makeDay(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
-  if (Number.isInteger(month) && Number.isInteger(day)) {
-    if (day > daysInMonth(year, month)) return null;
-  } else {
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCMonth() !== month - 1) return null;
-  }
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return isRealDay(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : null;
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  if (Number.isInteger(month) && Number.isInteger(day)) return day <= daysInMonth(year, month);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1;
+}
+
+/** Digit at `at` of an ASCII text, or -1. */
+function digitAt(text: string, at: number): number {
+  const code = text.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+}
+
+/**
+ * "2023-05-17" exactly, the form nearly every row has, read without a regular expression: the
+ * text itself is the answer when the day is real (no match array, no new string per row).
+ * Undefined when the text has another form.
+ */
+function plainIsoDay(text: string): string | null | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const y1 = digitAt(text, 0), y2 = digitAt(text, 1), y3 = digitAt(text, 2), y4 = digitAt(text, 3);
+  const m1 = digitAt(text, 5), m2 = digitAt(text, 6), d1 = digitAt(text, 8), d2 = digitAt(text, 9);
+  if (y1 < 0 || y2 < 0 || y3 < 0 || y4 < 0 || m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return undefined;
+  return isRealDay(y1 * 1000 + y2 * 100 + y3 * 10 + y4, m1 * 10 + m2, d1 * 10 + d2) ? text : null;
 }
 
 /** Excel's serial day numbers (1900 date system) for dates between 1990 and 2100. */
@@ -69,6 +88,8 @@ export function parseDay(cell: Cell | undefined): string | null {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : isoDay(cell);
   if (typeof cell === 'number') return fromSerial(cell);
   const text = cell.trim();
+  const plain = plainIsoDay(text);
+  if (plain !== undefined) return plain;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
   if (match) return makeDay(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[ T].*)?$/.exec(text);

@@ -23,8 +23,13 @@ describe('parseSimpleCsv', () => {
   it('agrees with csv-parse whenever it reads a file', () => {
     fc.assert(
       fc.property(text, fc.constantFrom(...DELIMITERS), (input, delimiter) => {
-        const simple = parseSimpleCsv(input, delimiter);
-        if (simple !== null) expect(simple).toEqual(csvParse(input, delimiter));
+        const stats = { multiline: false };
+        const simple = parseSimpleCsv(input, delimiter, stats);
+        if (simple !== null) {
+          expect(simple).toEqual(csvParse(input, delimiter));
+          // readCsv counts lines inside cells only when told some cell has a line break.
+          expect(stats.multiline).toBe(simple.some((record) => record.some((cell) => cell.includes('\n'))));
+        }
       }),
       { numRuns: 20_000, seed: 27 },
     );
@@ -36,8 +41,13 @@ describe('parseSimpleCsv', () => {
     fc.assert(
       fc.property(file, fc.constantFrom(...DELIMITERS), ([rows, bom, finalNewline], delimiter) => {
         const input = `${bom ? '\uFEFF' : ''}${rows.map((row) => row.join(delimiter)).join('\n')}${finalNewline ? '\n' : ''}`;
-        const simple = parseSimpleCsv(input, delimiter);
-        if (simple !== null) expect(simple).toEqual(csvParse(input, delimiter));
+        const stats = { multiline: false };
+        const simple = parseSimpleCsv(input, delimiter, stats);
+        if (simple !== null) {
+          expect(simple).toEqual(csvParse(input, delimiter));
+          // readCsv counts lines inside cells only when told some cell has a line break.
+          expect(stats.multiline).toBe(simple.some((record) => record.some((cell) => cell.includes('\n'))));
+        }
       }),
       { numRuns: 5_000, seed: 7 },
     );

@@ -11,7 +11,13 @@ const NEWLINE = 10; // \n
 /** Unpaired UTF-16 halves: csv-parse reads through UTF-8 bytes and would turn them into U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export function parseSimpleCsv(raw: string, delimiter: ',' | ';' | '\t'): string[][] | null {
+/** What the reader saw besides the records. */
+export interface SimpleCsvStats {
+  /** Some quoted cell holds a line break: its record spans more than one line of the file. */
+  multiline: boolean;
+}
+
+export function parseSimpleCsv(raw: string, delimiter: ',' | ';' | '\t', stats?: SimpleCsvStats): string[][] | null {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.includes('\r') || LONE_SURROGATE.test(text)) return null;
   const separator = delimiter.charCodeAt(0);
@@ -37,6 +43,8 @@ export function parseSimpleCsv(raw: string, delimiter: ',' | ';' | '\t'): string
         const after = close + 1;
         if (after < length && text.charCodeAt(after) !== separator && text.charCodeAt(after) !== NEWLINE) return null;
         cell = parts + text.slice(start, close);
+        // Only a quoted cell can hold a line break (elsewhere it ends the record).
+        if (stats && !stats.multiline && cell.includes('\n')) stats.multiline = true;
         pos = after;
         break;
       }

@@ -65,7 +65,8 @@ export type DonorMatch =
 export class DonorMatcher {
   private readonly codes: Set<string>;
   private readonly byName = new Map<string, string>();
-  private readonly cache = new Map<string, DonorMatch>();
+  /** By name, then by code: no key string is built per row. */
+  private readonly cache = new Map<string, Map<string, DonorMatch>>();
 
   constructor(partners: readonly PartnerRef[]) {
     this.codes = new Set(partners.map((partner) => partner.code));
@@ -75,11 +76,15 @@ export class DonorMatcher {
   }
 
   match(name: string, iso: string): DonorMatch {
-    const key = `${name}\u0000${iso}`;
-    let found = this.cache.get(key);
+    let byIso = this.cache.get(name);
+    if (!byIso) {
+      byIso = new Map();
+      this.cache.set(name, byIso);
+    }
+    let found = byIso.get(iso);
     if (!found) {
       found = this.resolve(name, iso);
-      this.cache.set(key, found);
+      byIso.set(iso, found);
     }
     return found;
   }

@@ -386,6 +386,20 @@ function mapCountryMonth(context: MapContext): void {
 const AID_TYPES: Record<string, AidType> = { military: 'military', financial: 'financial', humanitarian: 'humanitarian' };
 const MEASURES: Record<string, KielStage> = { commitment: 'pledge', commitments: 'pledge', allocation: 'allocated', allocations: 'allocated' };
 
+/**
+ * `table[text.toLowerCase()]`, remembered per text as written: a column holds a handful of
+ * spellings, and lower-casing and looking up each row's copy cost more than a Map lookup.
+ */
+function lowerCaseLookup<T>(table: Record<string, T>): (text: string) => T | undefined {
+  const seen = new Map<string, T | undefined>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text);
+    const value = table[text.toLowerCase()];
+    seen.set(text, value);
+    return value;
+  };
+}
+
 /** ASCII letters and digits in words separated by single spaces (`i` without `u` matches ASCII only). */
 const WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/i;
 
@@ -416,12 +430,35 @@ export function hash(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+  return hex32(h1) + hex32(h2);
+}
+
+/** Two hex digits per byte value: four lookups give a 32-bit number's eight (toString(16) and padStart cost more). */
+const HEX_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+function hex32(n: number): string {
+  return (HEX_BYTE[n >>> 24] as string) + (HEX_BYTE[(n >>> 16) & 255] as string) + (HEX_BYTE[(n >>> 8) & 255] as string) + (HEX_BYTE[n & 255] as string);
 }
 
 interface PledgeRef {
   readonly id: string;
   readonly on: string;
+}
+
+/**
+ * The rows of one identity: the first, and later ones with other figures. Kept per identity, not
+ * per row, and chained to the next identity of the same hash (a collision, practically never):
+ * a group array per row and a scan of it cost noticeably at 100,000 rows, mostly in garbage
+ * collection of what the mapping keeps until it ends.
+ */
+interface IdentityRows {
+  readonly identity: string;
+  readonly row: number;
+  readonly content: string;
+  /** Later rows of the identity with other figures, each its next occurrence. */
+  later: Array<{ readonly row: number; readonly content: string }> | null;
+  /** The next identity whose hash is the same, in the order first seen. */
+  collision: IdentityRows | null;
 }
 
 /**
@@ -449,10 +486,12 @@ function mapMain(context: MapContext): void {
     activity: first('id', 'activity_id'),
     subActivity: context.column('sub_activity_id'),
   };
-  /** Rows by identity: a second row of the same identity is a duplicate when its content matches too. */
-  const identities = new Map<string, Array<{ row: number; identity: string; content: string }>>();
-  const pledgesByText = new Map<string, PledgeRef[]>();
-  const pledgesByActivity = new Map<string, PledgeRef[]>();
+  /** Rows by the hash of their identity: a second row of the same identity is a duplicate when its content matches too. */
+  const identities = new Map<string, IdentityRows>();
+  const pledgesByText = new Map<string, PledgeRef | PledgeRef[]>();
+  const pledgesByActivity = new Map<string, PledgeRef | PledgeRef[]>();
+  const measureStage = lowerCaseLookup(MEASURES);
+  const aidTypeOf = lowerCaseLookup(AID_TYPES);
   const allocations: Array<{ flow: KielFlow; byText: string | null; byActivity: string | null }> = [];
 
   rows.forEach((sheetRow, index) => {
@@ -482,13 +521,13 @@ function mapMain(context: MapContext): void {
     const partner = donor.partner;
 
     const measureText = cellText(cells[col.measure]);
-    const stage = MEASURES[measureText.toLowerCase()];
+    const stage = measureStage(measureText);
     if (!stage) {
       context.skip(row, measureText ? `measure "${measureText}" is neither Commitment nor Allocation` : 'no measure', label);
       return;
     }
     const aidText = cellText(cells[col.aid]);
-    const aidType = AID_TYPES[aidText.toLowerCase()];
+    const aidType = aidTypeOf(aidText);
     if (!aidType) {
       context.skip(row, aidText ? `aid_type_general "${aidText}" is not Military, Financial or Humanitarian` : 'no aid_type_general', label);
       return;
@@ -523,7 +562,8 @@ function mapMain(context: MapContext): void {
     const countCell = context.decimal(cells[col.count]);
     const count = 'value' in countCell ? Number(countCell.value) : 0;
     if ('value' in countCell && Number.isFinite(count) && count > 0) {
-      quantity = { value: count, ...(item ? { item } : {}) };
+      // Two literals rather than a spread of a temporary object per row (same fields, same order).
+      quantity = item ? { value: count, item } : { value: count };
     } else if ('invalid' in countCell || ('value' in countCell && (isNegative(countCell.value) || !Number.isFinite(count)))) {
       context.warn(row, `item_numb_deliv "${'invalid' in countCell ? countCell.invalid : countCell.value}" is not a count; no quantity taken`);
     }
@@ -549,27 +589,39 @@ function mapMain(context: MapContext): void {
     // Rows are grouped by the hash of their identity (a short key is cheaper to look up than the
     // identity itself); the identity is compared too, so a hash collision only adds a suffix.
     const identityHash = hash(identityKey);
-    let group = identities.get(identityHash);
-    if (!group) {
-      group = [];
-      identities.set(identityHash, group);
+    // The identity's place among those of its hash (0 but for a collision), and its rows so far.
+    let rank = 0;
+    let last: IdentityRows | null = null;
+    let same: IdentityRows | null = null;
+    for (let entry = identities.get(identityHash) ?? null; entry; entry = entry.collision) {
+      if (entry.identity === identityKey) {
+        same = entry;
+        break;
+      }
+      last = entry;
+      rank++;
     }
+    // Rows alike in all but their figures are told apart by their order: the n-th such row.
     let occurrence = 1;
     let duplicateOf: number | undefined;
-    const distinct: string[] = [];
-    for (const entry of group) {
-      if (!distinct.includes(entry.identity)) distinct.push(entry.identity);
-      if (entry.identity !== identityKey) continue;
-      if (entry.content === content) duplicateOf = entry.row;
+    if (same) {
+      if (same.content === content) duplicateOf = same.row;
       else occurrence++;
+      for (const later of same.later ?? []) {
+        if (later.content === content) duplicateOf = later.row;
+        else occurrence++;
+      }
     }
-    const rank = distinct.includes(identityKey) ? distinct.indexOf(identityKey) : distinct.length;
     if (duplicateOf !== undefined) {
       context.duplicate(row, duplicateOf, label);
       return;
     }
-    group.push({ row, identity: identityKey, content });
-    // Rows alike in all but their figures are told apart by their order: the n-th such row.
+    if (same) (same.later ??= []).push({ row, content });
+    else {
+      const entry: IdentityRows = { identity: identityKey, row, content, later: null, collision: null };
+      if (last) last.collision = entry;
+      else identities.set(identityHash, entry);
+    }
 
     const capabilityArea = aidType === 'military' ? capabilityFromItem(item) : null;
     // One object shape for every flow (absent fields undefined, dropped by JSON): 100,000 flows
@@ -614,17 +666,22 @@ function mapMain(context: MapContext): void {
     const candidates = byActivity ? pledgesByActivity.get(byActivity) : byText ? pledgesByText.get(byText) : undefined;
     if (!candidates) continue;
     let chosen: PledgeRef | undefined;
-    for (const candidate of candidates) {
-      if (candidate.on <= flow.on && (!chosen || candidate.on > chosen.on)) chosen = candidate;
+    if (!Array.isArray(candidates)) chosen = candidates;
+    else {
+      for (const candidate of candidates) {
+        if (candidate.on <= flow.on && (!chosen || candidate.on > chosen.on)) chosen = candidate;
+      }
+      chosen ??= candidates.reduce((a, b) => (b.on < a.on ? b : a));
     }
-    chosen ??= candidates.reduce((a, b) => (b.on < a.on ? b : a));
     flow.restatesFlowId = chosen.id;
     context.summary.restating++;
   }
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Adds to a key's values: the first one alone, an array from the second (most keys have one). */
+function pushTo<T extends object>(map: Map<string, T | T[]>, key: string, value: T): void {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, value);
+  else if (Array.isArray(held)) held.push(value);
+  else map.set(key, [held, value]);
 }

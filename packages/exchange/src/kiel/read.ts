@@ -71,8 +71,11 @@ export function readCsv(text: string): RawFile {
   const delimiter = sniffDelimiter(text);
   // Plain files (most) are read by the simple reader, which gives what csv-parse would; csv-parse
   // reads the rest and words the errors.
-  let records: string[][] | null = parseSimpleCsv(text, delimiter);
+  // Whether any cell may hold a line break: when none can, line numbers need no look into cells.
+  const stats = { multiline: false };
+  let records: string[][] | null = parseSimpleCsv(text, delimiter, stats);
   if (!records) {
+    stats.multiline = true;
     try {
       // Without csv-parse's per-record `info` (a third of its time at 100,000 rows): line numbers
       // are counted here, one per record plus the line breaks inside its quoted cells, which is why
@@ -87,6 +90,7 @@ export function readCsv(text: string): RawFile {
   for (const cells of records) {
     rows.push({ row: line, cells });
     line++;
+    if (!stats.multiline) continue;
     for (const cell of cells) {
       if (cell.length > 0 && cell.includes('\n')) line += cell.split('\n').length - 1;
     }
