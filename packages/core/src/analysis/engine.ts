@@ -35,6 +35,7 @@ import {
   type RuleContext,
   type YearSeries,
 } from './model.js';
+import { IdTable } from './id-table.js';
 import { ENDS, NO_SLOTS, ProviderSums, slotOf, STARTS } from './provider-sums.js';
 import { RULES } from './rules/index.js';
 import {
@@ -293,6 +294,16 @@ function canonicalAmount(amount: string): string {
   return fraction ? `${whole}.${fraction}` : whole;
 }
 
+/** What the engine asks of its table of commitments by id (a `Map` or an `IdTable`). */
+interface StateTable {
+  readonly size: number;
+  get(id: string): State | undefined;
+  has(id: string): boolean;
+  set(id: string, state: State): unknown;
+  delete(id: string): boolean;
+  values(): IterableIterator<State>;
+}
+
 /** The engine's own fields of a commitment, beside what rules see. */
 interface State extends CommitmentState {
   /** Applied entries, to take out again on an edit. */
@@ -360,7 +371,8 @@ class Engine implements RuleContext, Analysis {
   private readonly flowsByCommitment = new Map<string, FlowState[]>();
   private readonly flowChildren = new Map<string, FlowState[]>();
 
-  private readonly states = new Map<string, State>();
+  /** Commitments by id: a `Map` in the editable engine (it keeps their order), an `IdTable` one-shot. */
+  private readonly states: StateTable;
   private readonly rawChildren = new Map<string, State[]>();
   private readonly byProvider = new Map<string, State[]>();
   /** Commitments by canonical amount: POSSIBLE_DOUBLE_COUNT's candidates. */
@@ -417,6 +429,7 @@ class Engine implements RuleContext, Analysis {
 
   constructor(input: AnalysisInput, options: AnalysisOptions, retain = true) {
     this.retain = retain;
+    this.states = retain ? new Map<string, State>() : new IdTable<State>();
     this.options = resolveOptions(options);
     this.asOf = this.options.asOf;
     this.currency = this.options.currency;
