@@ -35,7 +35,6 @@ import {
   type RuleContext,
   type YearSeries,
 } from './model.js';
-import { CommitmentRecord, type ClauseEntry, type Entries } from './commitment-record.js';
 import { IdTable } from './id-table.js';
 import { ENDS, NO_SLOTS, ProviderSums, slotOf, STARTS } from './provider-sums.js';
 import { RULES } from './rules/index.js';
@@ -72,6 +71,12 @@ const KIND_AT_RISK = 1;
 const KIND_DELIVERED = 2;
 const NO_YEARS: readonly number[] = Object.freeze([]);
 
+/**
+ * A commitment's applied contributions, packed five slots per entry to keep 100,000 commitments
+ * light: the cell, the amount, flags (kind | ENDS | STARTS), the amount lost on NATO accession and
+ * the amount under review then.
+ */
+type Entries = (Cell | bigint | number)[];
 const STRIDE = 5;
 
 /**
@@ -203,7 +208,7 @@ function quantityMeasure(quantity: { unit?: string | undefined; item?: string | 
  */
 class Interned {
   private readonly measures = new Map<string, Measure>();
-  private readonly clauses = new Map<string, Map<string, ClauseEntry>>();
+  private readonly clauses = new Map<string, Map<string, { readonly clause: ClauseReference; readonly key: string }>>();
   private readonly items = new Map<string, { readonly key: string; readonly label: string }>();
 
   /** A quantity's item type: normalised (FRAGMENTATION's key) and as labelled, trimmed. */
@@ -226,7 +231,7 @@ class Interned {
     return measure;
   }
 
-  clause(agreementId: string, ref: string): ClauseEntry {
+  clause(agreementId: string, ref: string): { readonly clause: ClauseReference; readonly key: string } {
     let byRef = this.clauses.get(agreementId);
     if (!byRef) {
       byRef = new Map();
@@ -299,8 +304,27 @@ interface StateTable {
   values(): IterableIterator<State>;
 }
 
-/** The engine's commitments. */
-type State = CommitmentRecord;
+/** The engine's own fields of a commitment, beside what rules see. */
+interface State extends CommitmentState {
+  /** Applied entries, to take out again on an edit. */
+  entries: Entries | null;
+  readonly clauseKey: string | null;
+  readonly agreementId: string | null;
+  /**
+   * One-shot: the money's currency, whether it is per year, and its amount in minor units when
+   * a double holds it exactly (else null), read while the record is in the processor's cache, so
+   * that applying it later (area by area, far from input order) need not go back to the record.
+   */
+  readonly moneyCurrency: string | null;
+  readonly moneyPerYear: boolean;
+  readonly smallMoney: number | null;
+  /** One-shot: the provider's place in `providerNames` (its column in `ProviderSums`); -1 in the editable engine. */
+  readonly providerOrdinal: number;
+  /** Deliveries recorded against it. */
+  flows: readonly FlowState[] | null;
+  /** Commitments whose countsAs names it (the list kept in `rawChildren`). */
+  children: readonly State[] | null;
+}
 
 function countIn(map: Map<string, number>, key: string, delta: number): void {
   const value = (map.get(key) ?? 0) + delta;
@@ -726,8 +750,14 @@ class Engine implements RuleContext, Analysis {
   private describeCommitment(commitment: Commitment): State {
     const agreement = commitment.agreementId !== null ? this.agreementInfo.get(commitment.agreementId) : undefined;
     let span: Span | null = null;
-    if (commitment.period) span = this.span(commitment.period.from, commitment.period.to);
-    else if (agreement?.signedOn) span = wholeYear(yearOf(agreement.signedOn));
+    let spanSource: 'period' | 'signature' | null = null;
+    if (commitment.period) {
+      span = this.span(commitment.period.from, commitment.period.to);
+      spanSource = 'period';
+    } else if (agreement?.signedOn) {
+      span = wholeYear(yearOf(agreement.signedOn));
+      spanSource = 'signature';
+    }
     const area = commitment.capabilityArea ?? null;
     let money: YearSeries | null = null;
     let unconvertibleYears: readonly number[] = NO_YEARS;
@@ -755,26 +785,37 @@ class Engine implements RuleContext, Analysis {
     let quantity: YearSeries | null = null;
     if (commitment.quantity && span && this.retain) quantity = this.ownQuantity(commitment.quantity.value, span);
     const item = commitment.quantity?.item;
-    return new CommitmentRecord(
+    const effect = agreement?.agreement.onNatoAccession;
+    const clause = commitment.agreementId !== null && commitment.clauseRef ? this.interned.clause(commitment.agreementId, commitment.clauseRef) : null;
+    return {
+      id: commitment.id,
       commitment,
-      commitment.id,
-      commitment.provider,
+      provider: commitment.provider,
+      beneficiary: commitment.beneficiary,
+      area,
       agreement,
-      this.group(commitment.beneficiary, area),
-      this.bucketOf(commitment, agreement),
+      group: this.group(commitment.beneficiary, area),
+      bucket: this.bucketOf(commitment, agreement),
       span,
+      spanSource,
       money,
-      quantity,
       unconvertibleYears,
-      commitment.quantity ? this.interned.measure(commitment.quantity) : null,
-      commitment.agreementId !== null && commitment.clauseRef ? this.interned.clause(commitment.agreementId, commitment.clauseRef) : null,
+      quantity,
+      quantityMeasure: commitment.quantity ? this.interned.measure(commitment.quantity) : null,
+      clause: clause?.clause ?? null,
       duplicateKey,
-      item ? this.interned.item(item) : null,
-      commitment.money?.currency ?? null,
-      commitment.money?.perYear === true,
+      item: item ? this.interned.item(item) : null,
+      natoEffect: effect === 'ends' || effect === 'review' ? effect : null,
+      entries: null,
+      clauseKey: clause?.key ?? null,
+      agreementId: commitment.agreementId,
+      moneyCurrency: commitment.money?.currency ?? null,
+      moneyPerYear: commitment.money?.perYear === true,
       smallMoney,
-      this.retain ? -1 : this.providerOrdinal(commitment.provider, span),
-    );
+      providerOrdinal: this.retain ? -1 : this.providerOrdinal(commitment.provider, span),
+      flows: null,
+      children: null,
+    };
   }
 
   /**
@@ -877,6 +918,7 @@ class Engine implements RuleContext, Analysis {
   /** Adds (sign 1) or takes out (sign -1) a commitment's entries. */
   private apply(state: State, entries: Entries, sign: 1 | -1): void {
     const provider = state.provider;
+    const agreementId = state.agreementId;
     const clauseKey = state.clauseKey;
     for (let i = 0; i < entries.length; i += STRIDE) {
       const cell = entries[i] as Cell;
@@ -906,7 +948,6 @@ class Engine implements RuleContext, Analysis {
         if (lost !== 0n || review !== 0n) {
           cell.natoLost += sign === 1 ? lost : -lost;
           cell.natoReview += sign === 1 ? review : -review;
-          const agreementId = state.agreementId;
           if (agreementId) cell.natoAgreements = countInto(cell.natoAgreements, agreementId, sign);
         }
         if (clauseKey) {
@@ -1061,13 +1102,12 @@ class Engine implements RuleContext, Analysis {
       let lost = 0n;
       let review = 0n;
       // Computed for at-risk money too (apply() reads it for committed entries only): the stress test needs both.
-      const natoEffect = this.natoDay !== null ? state.natoEffect : null;
-      if (kind !== KIND_DELIVERED && measure === MONEY && natoEffect && this.natoDay !== null) {
+      if (kind !== KIND_DELIVERED && measure === MONEY && state.natoEffect && this.natoDay !== null) {
         const after = daysInYearFrom(span, year, this.natoDay);
         if (after > 0) {
           const all = daysInYear(span, year);
           const part = after === all ? amount : divideRounded(amount * BigInt(after), BigInt(all));
-          if (natoEffect === 'ends') lost = part;
+          if (state.natoEffect === 'ends') lost = part;
           else review = part;
         }
       }
@@ -1095,7 +1135,7 @@ class Engine implements RuleContext, Analysis {
       const kind = state.bucket === 'committed' ? KIND_COMMITTED : KIND_AT_RISK;
       const children = this.effectiveChildren(state);
       // One-shot, in doubles where exact: nothing to carve out, no NATO split (its parts are bigints).
-      if (!this.retain && children === null && !(this.natoDay !== null && state.natoEffect) && this.smallMoneyOf(state)) {
+      if (!this.retain && children === null && !(state.natoEffect && this.natoDay !== null) && this.smallMoneyOf(state)) {
         this.carveSmall(state, kind);
       } else {
         const money = this.moneyOf(state);
