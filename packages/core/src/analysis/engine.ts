@@ -210,6 +210,7 @@ class Interned {
   private readonly measures = new Map<string, Measure>();
   private readonly clauses = new Map<string, Map<string, { readonly clause: ClauseReference; readonly key: string }>>();
   private readonly items = new Map<string, { readonly key: string; readonly label: string }>();
+  private readonly clausesByKey = new Map<string, ClauseReference>();
 
   /** A quantity's item type: normalised (FRAGMENTATION's key) and as labelled, trimmed. */
   item(item: string): { readonly key: string; readonly label: string } {
@@ -231,6 +232,11 @@ class Interned {
     return measure;
   }
 
+  /** The clause reference of a key made by `clause`. */
+  clauseByKey(key: string): ClauseReference | undefined {
+    return this.clausesByKey.get(key);
+  }
+
   clause(agreementId: string, ref: string): { readonly clause: ClauseReference; readonly key: string } {
     let byRef = this.clauses.get(agreementId);
     if (!byRef) {
@@ -241,6 +247,7 @@ class Interned {
     if (!entry) {
       entry = { clause: { agreementId, ref }, key: `${agreementId}\u0001${ref}` };
       byRef.set(ref, entry);
+      this.clausesByKey.set(entry.key, entry.clause);
     }
     return entry;
   }
@@ -1259,6 +1266,10 @@ class Engine implements RuleContext, Analysis {
 
   clauses(agreementId: string): readonly Clause[] {
     return this.clausesByAgreement.get(agreementId) ?? [];
+  }
+
+  clauseReference(key: string): ClauseReference | undefined {
+    return this.interned.clauseByKey(key);
   }
 
   requirements(): readonly RequirementState[] {
