@@ -35,6 +35,8 @@ import {
   type RuleContext,
   type YearSeries,
 } from './model.js';
+import { IdTable } from './id-table.js';
+import { ENDS, NO_SLOTS, ProviderSums, slotOf, STARTS } from './provider-sums.js';
 import { RULES } from './rules/index.js';
 import {
   FINDING_CODES,
@@ -67,8 +69,6 @@ const AT_RISK_CONDITIONS = new Set(['parliamentary-approval', 'pending-legislati
 const KIND_COMMITTED = 0;
 const KIND_AT_RISK = 1;
 const KIND_DELIVERED = 2;
-const ENDS = 4;
-const STARTS = 8;
 const NO_YEARS: readonly number[] = Object.freeze([]);
 
 /**
@@ -80,21 +80,16 @@ type Entries = (Cell | bigint | number)[];
 const STRIDE = 5;
 
 /**
- * The engine's cells and provider slots carry, besides the exact bigint totals rules read, a part
- * held in a double: a one-shot run adds its money there while every amount and running sum is a
- * safe integer (an amount that would take a sum past 2^53 − 1 goes to the bigint instead), and
- * `settle` moves it into the bigint once, after all commitments are in. So the sums stay exact and
- * the 100,000 commitments' yearly amounts make no bigint each. The editable engine leaves them 0.
+ * The engine's cells carry, besides the exact bigint totals rules read, a part held in a double: a
+ * one-shot run adds its money there while every amount and running sum is a safe integer (an
+ * amount that would take a sum past 2^53 − 1 goes to the bigint instead), and `settle` moves it
+ * into the bigint once, after all commitments are in. So the sums stay exact and the 100,000
+ * commitments' yearly amounts make no bigint each. The editable engine leaves them 0. The
+ * providers' shares are summed the same way, area by area, in `ProviderSums`.
  */
 interface EngineCell extends Cell {
   committedSmall: number;
   atRiskSmall: number;
-}
-
-interface Slot extends ProviderSlot {
-  small: number;
-  smallEnding: number;
-  smallStarting: number;
 }
 
 /** big + small as a bigint: one bigint made when big is 0n (the common case). */
@@ -215,6 +210,7 @@ class Interned {
   private readonly measures = new Map<string, Measure>();
   private readonly clauses = new Map<string, Map<string, { readonly clause: ClauseReference; readonly key: string }>>();
   private readonly items = new Map<string, { readonly key: string; readonly label: string }>();
+  private readonly clausesByKey = new Map<string, ClauseReference>();
 
   /** A quantity's item type: normalised (FRAGMENTATION's key) and as labelled, trimmed. */
   item(item: string): { readonly key: string; readonly label: string } {
@@ -236,6 +232,11 @@ class Interned {
     return measure;
   }
 
+  /** The clause reference of a key made by `clause`. */
+  clauseByKey(key: string): ClauseReference | undefined {
+    return this.clausesByKey.get(key);
+  }
+
   clause(agreementId: string, ref: string): { readonly clause: ClauseReference; readonly key: string } {
     let byRef = this.clauses.get(agreementId);
     if (!byRef) {
@@ -246,6 +247,7 @@ class Interned {
     if (!entry) {
       entry = { clause: { agreementId, ref }, key: `${agreementId}\u0001${ref}` };
       byRef.set(ref, entry);
+      this.clausesByKey.set(entry.key, entry.clause);
     }
     return entry;
   }
@@ -299,6 +301,16 @@ function canonicalAmount(amount: string): string {
   return fraction ? `${whole}.${fraction}` : whole;
 }
 
+/** What the engine asks of its table of commitments by id (a `Map` or an `IdTable`). */
+interface StateTable {
+  readonly size: number;
+  get(id: string): State | undefined;
+  has(id: string): boolean;
+  set(id: string, state: State): unknown;
+  delete(id: string): boolean;
+  values(): IterableIterator<State>;
+}
+
 /** The engine's own fields of a commitment, beside what rules see. */
 interface State extends CommitmentState {
   /** Applied entries, to take out again on an edit. */
@@ -313,6 +325,8 @@ interface State extends CommitmentState {
   readonly moneyCurrency: string | null;
   readonly moneyPerYear: boolean;
   readonly smallMoney: number | null;
+  /** One-shot: the provider's place in `providerNames` (its column in `ProviderSums`); -1 in the editable engine. */
+  readonly providerOrdinal: number;
   /** Deliveries recorded against it. */
   flows: readonly FlowState[] | null;
   /** Commitments whose countsAs names it (the list kept in `rawChildren`). */
@@ -331,9 +345,6 @@ function countInto(map: ReadonlyMap<string, number>, key: string, delta: number)
   countIn(writable, key, delta);
   return writable;
 }
-
-/** A cell's providers before its first committed entry (shared, never written). */
-const NO_SLOTS: ReadonlyMap<string, ProviderSlot> = new Map<string, ProviderSlot>();
 
 function normaliseItem(item: string): string {
   return item.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -367,7 +378,8 @@ class Engine implements RuleContext, Analysis {
   private readonly flowsByCommitment = new Map<string, FlowState[]>();
   private readonly flowChildren = new Map<string, FlowState[]>();
 
-  private readonly states = new Map<string, State>();
+  /** Commitments by id: a `Map` in the editable engine (it keeps their order), an `IdTable` one-shot. */
+  private readonly states: StateTable;
   private readonly rawChildren = new Map<string, State[]>();
   private readonly byProvider = new Map<string, State[]>();
   /** Commitments by canonical amount: POSSIBLE_DOUBLE_COUNT's candidates. */
@@ -414,9 +426,17 @@ class Engine implements RuleContext, Analysis {
   private readonly interned = new Interned();
   /** Spans by their first and last day: most periods are whole years, so 100,000 commitments share a few hundred. */
   private readonly spans = new Map<string, Map<string, Span>>();
+  /** One-shot: the providers by ordinal, and the range of years of the commitments' spans (see `providerOrdinal`). */
+  private readonly providerOrdinals = new Map<string, number>();
+  private readonly providerNames: string[] = [];
+  private firstYear = Number.POSITIVE_INFINITY;
+  private lastYear = Number.NEGATIVE_INFINITY;
+  /** One-shot: the providers' committed money of the area being applied (see `contributeAll`); null otherwise. */
+  private providerSums: ProviderSums | null = null;
 
   constructor(input: AnalysisInput, options: AnalysisOptions, retain = true) {
     this.retain = retain;
+    this.states = retain ? new Map<string, State>() : new IdTable<State>();
     this.options = resolveOptions(options);
     this.asOf = this.options.asOf;
     this.currency = this.options.currency;
@@ -552,8 +572,25 @@ class Engine implements RuleContext, Analysis {
       ordered[at] = state;
       next[state.group.ordinal] = at + 1;
     }
-    for (let i = 0; i < ordered.length; i++) this.contribute(ordered[i] as State);
-    if (!this.retain) this.settle();
+    if (this.retain) {
+      for (let i = 0; i < ordered.length; i++) this.contribute(ordered[i] as State);
+      return;
+    }
+    // One area at a time: its providers' sums go to a small table, moved into the cells when the area is done.
+    const sums = ProviderSums.create(this.firstYear, this.lastYear, this.providerNames);
+    this.providerSums = sums;
+    let group: AreaGroup | null = null;
+    for (let i = 0; i < ordered.length; i++) {
+      const state = ordered[i] as State;
+      if (state.group !== group) {
+        sums?.flush();
+        group = state.group;
+      }
+      this.contribute(state);
+    }
+    sums?.flush();
+    this.providerSums = null;
+    this.settle();
   }
 
   /** One-shot: the commitment rules on every commitment, their findings into `found`. */
@@ -782,9 +819,28 @@ class Engine implements RuleContext, Analysis {
       moneyCurrency: commitment.money?.currency ?? null,
       moneyPerYear: commitment.money?.perYear === true,
       smallMoney,
+      providerOrdinal: this.retain ? -1 : this.providerOrdinal(commitment.provider, span),
       flows: null,
       children: null,
     };
+  }
+
+  /**
+   * One-shot: the provider's ordinal, numbering providers in order of appearance, and the years
+   * `ProviderSums` must hold (those of every commitment's span).
+   */
+  private providerOrdinal(provider: string, span: Span | null): number {
+    if (span) {
+      if (span.fromYear < this.firstYear) this.firstYear = span.fromYear;
+      if (span.toYear > this.lastYear) this.lastYear = span.toYear;
+    }
+    let ordinal = this.providerOrdinals.get(provider);
+    if (ordinal === undefined) {
+      ordinal = this.providerNames.length;
+      this.providerOrdinals.set(provider, ordinal);
+      this.providerNames.push(provider);
+    }
+    return ordinal;
   }
 
   /** `spanOf`, shared between the records with the same period (spans are never changed). */
@@ -887,15 +943,7 @@ class Engine implements RuleContext, Analysis {
         const slot: ProviderSlot | undefined = providers.get(provider);
         if (!slot) {
           // A new slot takes the amount as it is: no new bigints for a provider's only entry in a cell.
-          const made: Slot = {
-            committed: amount,
-            ending: flags & ENDS ? amount : 0n,
-            starting: flags & STARTS ? amount : 0n,
-            small: 0,
-            smallEnding: 0,
-            smallStarting: 0,
-          };
-          providers.set(provider, made);
+          providers.set(provider, { committed: amount, ending: flags & ENDS ? amount : 0n, starting: flags & STARTS ? amount : 0n });
         } else {
           slot.committed += amount;
           if (flags & ENDS) slot.ending += amount;
@@ -926,8 +974,11 @@ class Engine implements RuleContext, Analysis {
     }
   }
 
-  /** `apply` of one committed or at-risk amount held in a double (one-shot only; see `EngineCell`). */
-  private applySmall(cell: EngineCell, provider: string, amount: number, flags: number, clauseKey: string | null): void {
+  /**
+   * `apply` of one committed or at-risk amount held in a double (one-shot only; see `EngineCell`):
+   * the provider's share goes to `providerSums` (the area's table) when there is one.
+   */
+  private applySmall(cell: EngineCell, state: State, year: number, amount: number, flags: number): void {
     if ((flags & 3) === KIND_AT_RISK) {
       const sum = addSmall(cell.atRiskSmall, amount);
       if (sum >= 0) cell.atRiskSmall = sum;
@@ -937,37 +988,17 @@ class Engine implements RuleContext, Analysis {
     const sum = addSmall(cell.committedSmall, amount);
     if (sum >= 0) cell.committedSmall = sum;
     else cell.committed += BigInt(amount);
-    let providers = cell.providers as Map<string, Slot>;
-    if (providers === NO_SLOTS) {
-      providers = new Map();
-      cell.providers = providers;
-    }
-    const slot = providers.get(provider);
-    if (!slot) {
-      const made: Slot = {
-        committed: 0n,
-        ending: 0n,
-        starting: 0n,
-        small: amount,
-        smallEnding: flags & ENDS ? amount : 0,
-        smallStarting: flags & STARTS ? amount : 0,
-      };
-      providers.set(provider, made);
+    const sums = this.providerSums;
+    if (sums) {
+      sums.add(cell, year, state.providerOrdinal, amount, flags);
     } else {
-      const committed = addSmall(slot.small, amount);
-      if (committed >= 0) slot.small = committed;
-      else slot.committed += BigInt(amount);
-      if (flags & ENDS) {
-        const ending = addSmall(slot.smallEnding, amount);
-        if (ending >= 0) slot.smallEnding = ending;
-        else slot.ending += BigInt(amount);
-      }
-      if (flags & STARTS) {
-        const starting = addSmall(slot.smallStarting, amount);
-        if (starting >= 0) slot.smallStarting = starting;
-        else slot.starting += BigInt(amount);
-      }
+      const slot = slotOf(cell, state.provider);
+      const big = BigInt(amount);
+      slot.committed += big;
+      if (flags & ENDS) slot.ending += big;
+      if (flags & STARTS) slot.starting += big;
     }
+    const clauseKey = state.clauseKey;
     if (clauseKey) {
       cell.clauses = countInto(cell.clauses, clauseKey, 1);
       cell.clauseRefs = null;
@@ -975,7 +1006,7 @@ class Engine implements RuleContext, Analysis {
     }
   }
 
-  /** Moves the parts held in doubles into the exact bigint totals, once all commitments are in. */
+  /** Moves the cells' parts held in doubles into the exact bigint totals, once all commitments are in. */
   private settle(): void {
     for (let i = 0; i < this.cells.length; i++) {
       const cell = this.cells[i] as EngineCell;
@@ -983,15 +1014,6 @@ class Engine implements RuleContext, Analysis {
       if (cell.atRiskSmall !== 0) cell.atRisk = plus(cell.atRisk, cell.atRiskSmall);
       cell.committedSmall = 0;
       cell.atRiskSmall = 0;
-      if (cell.providers === NO_SLOTS) continue;
-      for (const slot of (cell.providers as Map<string, Slot>).values()) {
-        if (slot.small !== 0) slot.committed = plus(slot.committed, slot.small);
-        if (slot.smallEnding !== 0) slot.ending = plus(slot.ending, slot.smallEnding);
-        if (slot.smallStarting !== 0) slot.starting = plus(slot.starting, slot.smallStarting);
-        slot.small = 0;
-        slot.smallEnding = 0;
-        slot.smallStarting = 0;
-      }
     }
   }
 
@@ -1045,7 +1067,8 @@ class Engine implements RuleContext, Analysis {
       if (amount === null || amount === undefined || amount <= 0) continue;
       const year = span.fromYear + i;
       const flags = kind | (span.toYear === year ? ENDS : 0) | (span.fromYear === year ? STARTS : 0);
-      this.applySmall(this.cell(state.group, MONEY, year) as EngineCell, state.provider, amount, flags, state.clauseKey);
+      const cell = this.providerSums?.cell(year) ?? this.cell(state.group, MONEY, year);
+      this.applySmall(cell as EngineCell, state, year, amount, flags);
     }
   }
 
@@ -1243,6 +1266,10 @@ class Engine implements RuleContext, Analysis {
 
   clauses(agreementId: string): readonly Clause[] {
     return this.clausesByAgreement.get(agreementId) ?? [];
+  }
+
+  clauseReference(key: string): ClauseReference | undefined {
+    return this.interned.clauseByKey(key);
   }
 
   requirements(): readonly RequirementState[] {

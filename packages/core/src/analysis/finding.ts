@@ -73,17 +73,26 @@ export function compareFindings(a: Finding, b: Finding): number {
 const NO_CLAUSES: readonly ClauseReference[] = Object.freeze([]);
 
 /** The clause references behind a cell's committed amount, sorted (cached on the cell). */
-export function cellClauses(cell: Cell): readonly ClauseReference[] {
-  cell.clauseRefs ??= clauseRefsOf(cell.clauses.keys());
+export function cellClauses(ctx: RuleContext, cell: Cell): readonly ClauseReference[] {
+  cell.clauseRefs ??= clauseRefsOf(ctx, cell.clauses.keys());
   return cell.clauseRefs;
 }
 
-/** Clause keys as kept in cells (`agreementId\u0001ref`) back into references, sorted and unique. */
-export function clauseRefsOf(keys: Iterable<string>): ClauseReference[] {
+/**
+ * Clause keys as kept in cells (`agreementId\u0001ref`) back into references, sorted and unique:
+ * the engine's shared reference for each key (tens of thousands of findings name the same few
+ * thousand clauses), made anew only for a key it does not know.
+ */
+export function clauseRefsOf(ctx: RuleContext, keys: Iterable<string>): ClauseReference[] {
   const sorted = [...keys].sort();
   const out: ClauseReference[] = new Array<ClauseReference>(sorted.length);
   for (let i = 0; i < sorted.length; i++) {
     const key = sorted[i] as string;
+    const known = ctx.clauseReference(key);
+    if (known) {
+      out[i] = known;
+      continue;
+    }
     const split = key.indexOf('\u0001');
     out[i] = { agreementId: key.slice(0, split), ref: key.slice(split + 1) };
   }

@@ -163,6 +163,8 @@ export interface RuleContext {
   commitmentsOf(provider: string): Iterable<CommitmentState>;
   partner(code: string): Partner | undefined;
   clauses(agreementId: string): readonly Clause[];
+  /** The shared reference of a clause key as kept in cells (`agreementId\u0001ref`), if a commitment names it. */
+  clauseReference(key: string): ClauseReference | undefined;
   requirements(): readonly RequirementState[];
   flows(): Iterable<FlowState>;
   /** The commitment this one restates, after breaking countsAs cycles (null for an original). */

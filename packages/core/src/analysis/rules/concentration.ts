@@ -31,7 +31,7 @@ export const concentration: Rule = {
         'medium',
         idParts,
         { ...subject, herfindahl: hhi, partners: providers.map(([partner]) => partner) },
-        cellClauses(cell),
+        cellClauses(ctx, cell),
         {
           message: `${cellHeading(cell, 'en')}: the providers’ shares are concentrated (Herfindahl index ${numberText(hhi, 'en')} > ${numberText(threshold, 'en')}): ${shares('en')}.`,
           messageUk: `${cellHeading(cell, 'uk')}: частки постачальників сконцентровані (індекс Герфіндаля ${numberText(hhi, 'uk')} > ${numberText(threshold, 'uk')}): ${shares('uk')}.`,

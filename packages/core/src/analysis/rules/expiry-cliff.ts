@@ -49,7 +49,7 @@ export const expiryCliff: Rule = {
             partners: unrenewed.map(([partner]) => partner).sort(),
             amount: amountDecimal(ctx, MONEY, cliff),
           },
-          clauseRefsOf(cell.endingClauses.keys()),
+          clauseRefsOf(ctx, cell.endingClauses.keys()),
           {
             message: `${areaHeading(group.area, 'en')}, ${group.beneficiary}: commitments worth ${en(cliff)} (${percentText(cliff, cell.committed, 'en')} of the ${en(cell.committed)} committed for ${year}) end in ${year} and are not renewed for ${year + 1}: ${list('en')}.`,
             messageUk: `${areaHeading(group.area, 'uk')}, ${group.beneficiary}: зобов’язання на ${uk(cliff)} (${percentText(cliff, cell.committed, 'uk')} від ${uk(cell.committed)} на ${year} рік) спливають у ${year} році й не поновлені на ${year + 1} рік: ${list('uk')}.`,

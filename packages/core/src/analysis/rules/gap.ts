@@ -29,7 +29,7 @@ export const gap: Rule = {
         severity,
         idParts,
         { ...subject, shortfall: amountDecimal(ctx, cell.measure, shortfall) },
-        cellClauses(cell),
+        cellClauses(ctx, cell),
         {
           message: `${cellHeading(cell, 'en')}: ${en(committed)} committed of ${en(required)} required (${percentText(committed, required, 'en')}); shortfall ${en(shortfall)}.${riskEn}`,
           messageUk: `${cellHeading(cell, 'uk')}: зобов’язання покривають ${uk(committed)} із потрібних ${uk(required)} (${percentText(committed, required, 'uk')}); бракує ${uk(shortfall)}.${riskUk}`,

@@ -20,7 +20,7 @@ export const redundancy: Rule = {
         'info',
         idParts,
         { ...subject, surplus: amountDecimal(ctx, cell.measure, surplus) },
-        cellClauses(cell),
+        cellClauses(ctx, cell),
         {
           message: `${cellHeading(cell, 'en')}: ${en(cell.committed)} committed by ${n} providers is ${percentText(cell.committed, cell.required, 'en')} of the ${en(cell.required)} required; ${en(surplus)} above the requirement could go to areas with gaps.`,
           messageUk: `${cellHeading(cell, 'uk')}: зобов’язання ${n} постачальників на ${uk(cell.committed)} становлять ${percentText(cell.committed, cell.required, 'uk')} від потрібних ${uk(cell.required)}; надлишок ${uk(surplus)} можна спрямувати на спроможності з дефіцитом.`,
