@@ -1,22 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { localIsoDate } from '../../format/date.js';
 import { useLocale } from '../../i18n/useLanguage.js';
 import { AgreementFilters } from './AgreementFilters.js';
-import { AgreementsTable } from './AgreementsTable.js';
+import { AgreementResults } from './AgreementResults.js';
 import { useAgreements, useCommitments } from './queries.js';
-import {
-  countedAsOf,
-  headlinePledges,
-  matchesKind,
-  parseAsOf,
-  parseKind,
-  sortAgreements,
-  type KindFilter,
-} from './rows.js';
+import { headlinePledges, matchesKind, sortAgreements } from './rows.js';
+import { useAgreementFilterParams } from './useAgreementFilterParams.js';
 import { useAgreementName } from './useAgreementName.js';
 
 export function AgreementsPage() {
@@ -24,10 +15,7 @@ export function AgreementsPage() {
   useDocumentTitle(t('agreements.title'));
   const locale = useLocale();
   const nameOf = useAgreementName();
-  const [params, setParams] = useSearchParams();
-  const today = useMemo(() => localIsoDate(new Date()), []);
-  const asOf = parseAsOf(params.get('asOf'), today);
-  const kind = parseKind(params.get('kind'));
+  const { asOf, kind, setAsOf, setKind } = useAgreementFilterParams();
 
   const agreements = useAgreements(asOf);
   const commitments = useCommitments();
@@ -41,20 +29,6 @@ export function AgreementsPage() {
       ),
     [agreements.data, kind, nameOf, locale],
   );
-  const counted = countedAsOf(rows);
-
-  // Today and the default kind stay out of the address, so a plain "/" always means "now".
-  const update = (key: 'asOf' | 'kind', value: string, fallback: string) => {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value === fallback) next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
-  };
 
   return (
     <>
@@ -63,8 +37,8 @@ export function AgreementsPage() {
       <AgreementFilters
         asOf={asOf}
         kind={kind}
-        onAsOfChange={(value) => update('asOf', value, today)}
-        onKindChange={(value: KindFilter) => update('kind', value, 'bilateral')}
+        onAsOfChange={setAsOf}
+        onKindChange={setKind}
       />
       {agreements.isPending ? <Loading /> : null}
       {agreements.isError ? (
@@ -74,19 +48,7 @@ export function AgreementsPage() {
         <ErrorMessage error={commitments.error} onRetry={() => void commitments.refetch()} />
       ) : null}
       {agreements.data ? (
-        <div
-          className={agreements.isPlaceholderData ? 'results results--stale' : 'results'}
-          aria-busy={agreements.isPlaceholderData}
-        >
-          <p className="summary" aria-live="polite">
-            {t('agreements.shown', { count: rows.length })} · {t('agreements.counted', { count: counted })}
-          </p>
-          {rows.length > 0 ? (
-            <AgreementsTable rows={rows} pledges={pledges} asOf={asOf} nameOf={nameOf} />
-          ) : (
-            <p className="empty">{t('agreements.empty')}</p>
-          )}
-        </div>
+        <AgreementResults rows={rows} pledges={pledges} asOf={asOf} nameOf={nameOf} stale={agreements.isPlaceholderData} />
       ) : null}
     </>
   );

@@ -1,11 +1,10 @@
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { SEVERITIES } from '../../api/types.js';
 import { DownloadCsv } from '../../components/DownloadCsv.js';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { localIsoDate } from '../../format/date.js';
 import { formatCompactCurrency, formatPercent } from '../../format/number.js';
 import { useFormatters } from '../../format/useFormatters.js';
 import { useAgreements } from '../agreements/queries.js';
@@ -15,7 +14,6 @@ import { useNames } from '../analysis/useNames.js';
 import { useDelivery } from '../delivery/queries.js';
 import { usePartnerName, usePartners } from '../partners/queries.js';
 import {
-  clampDate,
   headline,
   MAP_STATUSES,
   partnerStatuses,
@@ -24,43 +22,15 @@ import {
   type PartnerStatus,
 } from './partnerStatus.js';
 import { loadCountries } from './atlas.js';
+import { MapLegend } from './MapLegend.js';
 import { TimeSlider } from './TimeSlider.js';
+import { HeadlineFigure } from './HeadlineFigure.js';
+import { useMapDate, useSettled } from './useMapDate.js';
 
 // d3-geo, topojson and the atlas load with the map, after the page's text is on screen; both
 // downloads start together when the page first renders rather than one after the other.
 const loadWorldMap = () => import('./WorldMap.js');
 const WorldMap = lazy(() => loadWorldMap().then((m) => ({ default: m.WorldMap })));
-const FILLS: Record<MapStatus, string> = {
-  none: 'legend-swatch--none',
-  declaration: 'legend-swatch--declaration',
-  talks: 'legend-swatch--talks',
-  signed: 'legend-swatch--signed',
-  binding: 'legend-swatch--binding',
-};
-
-/** The slider moves every frame; the API is asked once the reader pauses. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
-function Figure({ value, label, to, note }: { value: string; label: string; to: string; note?: string }) {
-  return (
-    <div className="headline-figure">
-      <dt>{label}</dt>
-      <dd>
-        <Link to={to} className="headline-figure__value">
-          {value}
-        </Link>
-        {note ? <span className="headline-figure__note">{note}</span> : null}
-      </dd>
-    </div>
-  );
-}
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -69,9 +39,7 @@ export function OverviewPage() {
   const partnerName = usePartnerName();
   const names = useNames();
   const tableId = useId();
-  const [params, setParams] = useSearchParams();
-  const today = useMemo(() => localIsoDate(new Date()), []);
-  const asOf = clampDate(params.get('asOf'), today);
+  const { today, asOf, setAsOf } = useMapDate();
   const queryAsOf = useSettled(asOf, 150);
   const [showTable, setShowTable] = useState(false);
   const [mapReady, setMapReady] = useState(false);
@@ -80,20 +48,6 @@ export function OverviewPage() {
     void loadCountries().catch(() => undefined);
     return null;
   });
-
-  const setAsOf = useCallback(
-    (date: string) =>
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          if (date === today) next.delete('asOf');
-          else next.set('asOf', date);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams, today],
-  );
 
   const partners = usePartners();
   const agreements = useAgreements(queryAsOf);
@@ -155,13 +109,13 @@ export function OverviewPage() {
           <ErrorMessage error={agreements.error} onRetry={() => void agreements.refetch()} />
         ) : null}
         <dl className="headline-figures" aria-live="polite" aria-busy={agreements.isPlaceholderData}>
-          <Figure
+          <HeadlineFigure
             label={t('overview.figureSigned', { date: dateLabel })}
             value={agreements.data ? format.number(figures.signed) : '…'}
             to={agreementsLink}
             note={t('overview.figureSignedNote')}
           />
-          <Figure
+          <HeadlineFigure
             label={t('overview.figurePledged', { year })}
             value={
               pledged !== null
@@ -173,7 +127,7 @@ export function OverviewPage() {
             to={`/delivery${asOf === today ? '' : `?asOf=${asOf}`}`}
             note={t('overview.figurePledgedNote')}
           />
-          <Figure
+          <HeadlineFigure
             label={t('overview.figureConsultation')}
             value={
               figures.consultationShare !== null
@@ -191,24 +145,7 @@ export function OverviewPage() {
 
       <section aria-labelledby="map-heading" className="overview-map">
         <h2 id="map-heading">{t('overview.mapHeading', { date: dateLabel })}</h2>
-        <ul className="map-legend" aria-label={t('overview.legend')}>
-          {MAP_STATUSES.map((status) => (
-            <li key={status}>
-              <span className={`legend-swatch ${FILLS[status]}`} aria-hidden="true" />
-              {statusLabel(status)} <span className="muted">({format.number(counts[status])})</span>
-            </li>
-          ))}
-          <li>
-            <span className="legend-swatch legend-swatch--beneficiary" aria-hidden="true" />
-            {t('overview.beneficiary')}
-          </li>
-          {eu ? (
-            <li className="eu-chip" data-status={eu.status}>
-              <span className={`legend-swatch ${FILLS[eu.status]}`} aria-hidden="true" />
-              {t('overview.euChip', { status: statusLabel(eu.status) })}
-            </li>
-          ) : null}
-        </ul>
+        <MapLegend counts={counts} eu={eu} statusLabel={statusLabel} />
         <div className={agreements.isPlaceholderData ? 'map-frame map-frame--stale' : 'map-frame'}>
           <Suspense fallback={<Loading />}>
             <WorldMap

@@ -1,23 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { PublicSummary } from '../../api/publicClient.js';
 import { formatPercent } from '../../format/number.js';
 import { useFormatters } from '../../format/useFormatters.js';
+import { HeadlineFigure } from '../overview/HeadlineFigure.js';
 import { portalPath } from './links.js';
-
-function Figure({ value, label, to, note }: { value: string; label: string; to: string; note?: string }) {
-  return (
-    <div className="headline-figure">
-      <dt>{label}</dt>
-      <dd>
-        <Link to={to} className="headline-figure__value">
-          {value}
-        </Link>
-        {note ? <span className="headline-figure__note">{note}</span> : null}
-      </dd>
-    </div>
-  );
-}
 
 /** The network in five numbers on the day shown, each opening the page that explains it. */
 export function HeadlineFigures({ summary, stale }: { summary: PublicSummary | undefined; stale: boolean }) {
@@ -34,18 +20,18 @@ export function HeadlineFigures({ summary, stale }: { summary: PublicSummary | u
         {t('overview.headlineHeading')}
       </h2>
       <dl className="headline-figures portal-figures" aria-live="polite" aria-busy={stale}>
-        <Figure
+        <HeadlineFigure
           label={t('public.home.figureCounted', { date })}
           value={show(agreements?.counted)}
           to={portalPath.agreements}
           note={t('public.home.figureCountedNote', { signed: agreements?.signed ?? 0 })}
         />
-        <Figure
+        <HeadlineFigure
           label={t('public.home.figureTalks')}
           value={show(agreements ? (agreements.byStatus['talks'] ?? 0) + (agreements.byStatus['interest'] ?? 0) : undefined)}
           to={portalPath.agreements}
         />
-        <Figure
+        <HeadlineFigure
           label={t('overview.figureConsultation')}
           value={share}
           to={portalPath.agreements}
@@ -54,12 +40,12 @@ export function HeadlineFigures({ summary, stale }: { summary: PublicSummary | u
             total: agreements?.signed ?? 0,
           })}
         />
-        <Figure
+        <HeadlineFigure
           label={t('public.home.figureCoalitions')}
           value={show(summary?.coalitions.length)}
           to={portalPath.coalitions}
         />
-        <Figure
+        <HeadlineFigure
           label={t('public.home.figureCommitments')}
           value={show(summary?.commitments.count)}
           to={portalPath.coverage}

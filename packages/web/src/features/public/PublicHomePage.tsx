@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { localIsoDate } from '../../format/date.js';
-import { clampDate } from '../overview/partnerStatus.js';
 import { TimeSlider } from '../overview/TimeSlider.js';
+import { useMapDate, useSettled } from '../overview/useMapDate.js';
 import { HeadlineFigures } from './HeadlineFigures.js';
 import { portalPath } from './links.js';
 import { networkOn } from './network.js';
@@ -13,16 +12,6 @@ import { PublicMap } from './PublicMap.js';
 import { usePublicAgreements, usePublicPartners, usePublicSummary } from './queries.js';
 import { SigningsTimeline } from './SigningsTimeline.js';
 import { usePublicAgreementName, usePublicPartnerName } from './usePublicNames.js';
-
-/** The slider moves every frame; the summary is asked for once the reader pauses. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 const EXPLORE = [
   { to: portalPath.peaceFormula, key: 'peaceFormula' },
@@ -35,23 +24,8 @@ const EXPLORE = [
 export function PublicHomePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('public.home.title'));
-  const [params, setParams] = useSearchParams();
-  const today = useMemo(() => localIsoDate(new Date()), []);
-  const asOf = clampDate(params.get('asOf'), today);
+  const { today, asOf, setAsOf } = useMapDate();
   const summaryAsOf = useSettled(asOf, 200);
-  const setAsOf = useCallback(
-    (date: string) =>
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          if (date === today) next.delete('asOf');
-          else next.set('asOf', date);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams, today],
-  );
 
   const summary = usePublicSummary(summaryAsOf);
   const agreements = usePublicAgreements();

@@ -2,18 +2,12 @@ import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/QueryState.js';
 import { useFormatters } from '../../format/useFormatters.js';
-import { MAP_STATUSES, type MapStatus, type PartnerStatus } from '../overview/partnerStatus.js';
+import { MapLegend } from '../overview/MapLegend.js';
+import type { MapStatus, PartnerStatus } from '../overview/partnerStatus.js';
 
 // The map's chunk (d3-geo, the atlas) loads after the page's text, as on the overview.
 const WorldMap = lazy(() => import('../overview/WorldMap.js').then((m) => ({ default: m.WorldMap })));
 
-const SWATCH: Record<MapStatus, string> = {
-  none: 'legend-swatch--none',
-  declaration: 'legend-swatch--declaration',
-  talks: 'legend-swatch--talks',
-  signed: 'legend-swatch--signed',
-  binding: 'legend-swatch--binding',
-};
 
 interface Props {
   statuses: ReadonlyMap<string, PartnerStatus>;
@@ -39,24 +33,7 @@ export function PublicMap({ statuses, counts, asOf, nameOf }: Props) {
   return (
     <section aria-labelledby="portal-map-heading" className="overview-map portal-map">
       <h2 id="portal-map-heading">{t('overview.mapHeading', { date: dateLabel })}</h2>
-      <ul className="map-legend" aria-label={t('overview.legend')}>
-        {MAP_STATUSES.map((status) => (
-          <li key={status}>
-            <span className={`legend-swatch ${SWATCH[status]}`} aria-hidden="true" />
-            {statusLabel(status)} <span className="muted">({format.number(counts[status])})</span>
-          </li>
-        ))}
-        <li>
-          <span className="legend-swatch legend-swatch--beneficiary" aria-hidden="true" />
-          {t('overview.beneficiary')}
-        </li>
-        {eu ? (
-          <li className="eu-chip" data-status={eu.status}>
-            <span className={`legend-swatch ${SWATCH[eu.status]}`} aria-hidden="true" />
-            {t('overview.euChip', { status: statusLabel(eu.status) })}
-          </li>
-        ) : null}
-      </ul>
+      <MapLegend counts={counts} eu={eu} statusLabel={statusLabel} />
       <div className="map-frame">
         <Suspense fallback={<Loading />}>
           <WorldMap
