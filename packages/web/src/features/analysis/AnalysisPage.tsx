@@ -1,11 +1,10 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BaselineSources } from './BaselineSources.js';
 import { useSearchParams } from 'react-router';
-import type { Source } from '@compact/core';
 import { ApiError } from '../../api/client.js';
 import type { RequirementView } from '../../api/types.js';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
-import { SourceLinks } from '../../components/SourceLinks.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { localIsoDate } from '../../format/date.js';
 import { useFormatters } from '../../format/useFormatters.js';
@@ -19,31 +18,15 @@ import { controlsToParams, parseControls, type AnalysisControls } from './params
 import { useAnalysis, useRequirements } from './queries.js';
 import { useNames } from './useNames.js';
 
-/** The sources of the illustrative requirements' baseline, each once. */
-function baselineSources(requirements: readonly RequirementView[]): Source[] {
-  const seen = new Map<string, Source>();
-  for (const requirement of requirements) {
-    if (requirement.basis !== 'illustrative') continue;
-    for (const source of requirement.sources) seen.set(source.url ?? source.title ?? '', source);
-  }
-  return [...seen.values()];
-}
-
 function IllustrativeBanner({ requirements }: { requirements: readonly RequirementView[] }) {
   const { t } = useTranslation();
-  const sources = baselineSources(requirements);
   return (
     <div className="banner banner--illustrative" role="note">
       <p>
         <strong>{t('analysis.illustrativeBanner')}</strong>
       </p>
       <p>{t('analysis.illustrativeExplained')}</p>
-      {sources.length > 0 ? (
-        <div className="banner-sources">
-          <span>{t('analysis.baselineSources')}:</span>{' '}
-          <SourceLinks sources={sources} className="sources--inline" />
-        </div>
-      ) : null}
+      <BaselineSources requirements={requirements} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BaselineSources } from '../analysis/BaselineSources.js';
 import { useSearchParams } from 'react-router';
-import type { Source } from '@compact/core';
 import { SEVERITIES, type RequirementView } from '../../api/types.js';
 import { AsOfField } from '../../components/AsOfField.js';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
-import { SourceLinks } from '../../components/SourceLinks.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { localIsoDate } from '../../format/date.js';
 import { useFormatters } from '../../format/useFormatters.js';
@@ -22,19 +21,9 @@ import { usePublicNames } from './usePublicNames.js';
 
 const TOP_FINDINGS = 8;
 
-/** The sources of the illustrative requirements' baseline, each once. */
-function baselineSources(requirements: readonly RequirementView[]): Source[] {
-  const seen = new Map<string, Source>();
-  for (const requirement of requirements)
-    if (requirement.basis === 'illustrative')
-      for (const source of requirement.sources) seen.set(source.url ?? source.title ?? '', source);
-  return [...seen.values()];
-}
-
 function IllustrativeNotice({ requirements }: { requirements: readonly RequirementView[] }) {
   const { t } = useTranslation();
   const count = requirements.filter((requirement) => requirement.basis === 'illustrative').length;
-  const sources = baselineSources(requirements);
   return (
     <div className="banner banner--illustrative portal-illustrative" role="note" aria-labelledby="portal-illustrative-title">
       <p id="portal-illustrative-title">
@@ -44,11 +33,7 @@ function IllustrativeNotice({ requirements }: { requirements: readonly Requireme
       </p>
       <p>{t('analysis.illustrativeBanner')}</p>
       <p>{t('analysis.illustrativeExplained')}</p>
-      {sources.length > 0 ? (
-        <div className="banner-sources">
-          <span>{t('analysis.baselineSources')}:</span> <SourceLinks sources={sources} className="sources--inline" />
-        </div>
-      ) : null}
+      <BaselineSources requirements={requirements} />
     </div>
   );
 }
