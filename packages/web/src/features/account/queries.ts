@@ -22,8 +22,16 @@ export function useSignIn() {
 }
 
 export function useSignOut() {
-  const reload = useReloadEverything();
-  return useMutation({ mutationFn: () => authApi.signOut(), onSuccess: reload });
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => authApi.signOut(),
+    // The session first: views that need an account (tokens, accounts) unmount while it reloads,
+    // so they are not asked for again, and refused, in the moment before the page moves on.
+    onSuccess: async () => {
+      await client.resetQueries({ queryKey: SESSION_KEY });
+      await client.resetQueries();
+    },
+  });
 }
 
 export function useChangePassword() {
