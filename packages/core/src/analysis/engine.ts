@@ -207,7 +207,7 @@ function quantityMeasure(quantity: { unit?: string | undefined; item?: string | 
  * to the one it replaces.
  */
 class Interned {
-  private readonly measures = new Map<string, Measure>();
+  private readonly measures = new Map<string | undefined, Map<string | undefined, Measure>>();
   private readonly clauses = new Map<string, Map<string, { readonly clause: ClauseReference; readonly key: string }>>();
   private readonly items = new Map<string, { readonly key: string; readonly label: string }>();
   private readonly clausesByKey = new Map<string, ClauseReference>();
@@ -223,11 +223,16 @@ class Interned {
   }
 
   measure(quantity: { unit?: string | undefined; item?: string | undefined }): Measure {
-    const key = `${quantity.unit === undefined ? '\u0000' : `=${quantity.unit}`}\u0001${quantity.item === undefined ? '\u0000' : `=${quantity.item}`}`;
-    let measure = this.measures.get(key);
+    // Maps by unit, then item (undefined is a key of its own): no key string built per commitment.
+    let byItem = this.measures.get(quantity.unit);
+    if (!byItem) {
+      byItem = new Map();
+      this.measures.set(quantity.unit, byItem);
+    }
+    let measure = byItem.get(quantity.item);
     if (!measure) {
       measure = quantityMeasure(quantity);
-      this.measures.set(key, measure);
+      byItem.set(quantity.item, measure);
     }
     return measure;
   }
@@ -391,7 +396,7 @@ class Engine implements RuleContext, Analysis {
    * compares only a provider's own commitments: a few hundred small maps stay in the processor's
    * cache where one map of 100,000 amounts does not. The editable engine keeps `duplicateBuckets`.
    */
-  private readonly amountsByProvider = new Map<string, Map<string | number, State | State[]>>();
+  private readonly amountsByProvider: (Map<string | number, State | State[]> | undefined)[] = [];
   /** One-shot only: the buckets of `amountsByProvider` with two or more commitments, in order of making. */
   private readonly providerBuckets: State[][] = [];
 
@@ -425,7 +430,8 @@ class Engine implements RuleContext, Analysis {
   private readonly ignoredYears: number[] = [];
   private readonly interned = new Interned();
   /** Spans by their first and last day: most periods are whole years, so 100,000 commitments share a few hundred. */
-  private readonly spans = new Map<string, Map<string, Span>>();
+  private readonly spans = new Map<number, Map<number, Span>>();
+  private readonly oddSpans = new Map<string, Span>();
   /** One-shot: the providers by ordinal, and the range of years of the commitments' spans (see `providerOrdinal`). */
   private readonly providerOrdinals = new Map<string, number>();
   private readonly providerNames: string[] = [];
@@ -843,17 +849,34 @@ class Engine implements RuleContext, Analysis {
     return ordinal;
   }
 
-  /** `spanOf`, shared between the records with the same period (spans are never changed). */
+  /**
+   * `spanOf`, shared between the records with the same period (spans are never changed). Looked
+   * up by day numbers, which are small integers: reading ten digits is cheaper than hashing two
+   * strings per commitment. The texts are compared too, so a span is shared only by equal texts.
+   */
   private span(fromIso: string, toIso: string): Span {
-    let byTo = this.spans.get(fromIso);
+    const from = dayNumber(fromIso);
+    const to = dayNumber(toIso);
+    let byTo = this.spans.get(from);
     if (!byTo) {
       byTo = new Map();
-      this.spans.set(fromIso, byTo);
+      this.spans.set(from, byTo);
     }
-    let span = byTo.get(toIso);
+    const span = byTo.get(to);
+    if (span && span.fromIso === fromIso && span.toIso === toIso) return span;
+    if (span) return this.spanByText(fromIso, toIso);
+    const made = spanOf(fromIso, toIso);
+    byTo.set(to, made);
+    return made;
+  }
+
+  /** Spans whose day numbers another text already has (texts that are not plain ISO dates). */
+  private spanByText(fromIso: string, toIso: string): Span {
+    const key = `${fromIso}\u0001${toIso}`;
+    let span = this.oddSpans.get(key);
     if (!span) {
       span = spanOf(fromIso, toIso);
-      byTo.set(toIso, span);
+      this.oddSpans.set(key, span);
     }
     return span;
   }
@@ -1201,10 +1224,11 @@ class Engine implements RuleContext, Analysis {
 
   /** One-shot `push` into a provider's duplicate buckets: a bucket is made for an amount's second commitment. */
   private bucketOnce(key: string | number, state: State): void {
-    let amounts = this.amountsByProvider.get(state.provider);
+    // By the provider's ordinal (one-shot states have one): an array index, not a string-keyed lookup.
+    let amounts = this.amountsByProvider[state.providerOrdinal];
     if (!amounts) {
       amounts = new Map();
-      this.amountsByProvider.set(state.provider, amounts);
+      this.amountsByProvider[state.providerOrdinal] = amounts;
     }
     const found = amounts.get(key);
     if (found === undefined) {
@@ -1513,7 +1537,10 @@ class Engine implements RuleContext, Analysis {
     }
     const scale = cell.measure.key === '' ? this.moneyScale : QUANTITY_SCALE;
     const slots: [string, ProviderSlot][] = [];
-    for (const entry of cell.providers) slots.push(entry);
+    // forEach, not for-of: V8 makes a [key, value] pair per step of a map's iterator anyway, but not an iterator result.
+    cell.providers.forEach((slot, partner) => {
+      slots.push([partner, slot]);
+    });
     slots.sort(bySlotThenCode);
     const providers: ProviderShare[] = new Array<ProviderShare>(slots.length);
     for (let i = 0; i < slots.length; i++) {

@@ -7,7 +7,7 @@
 import { yearOf } from '../dates.js';
 import { amountDecimal, clauseRefsOf, makeFinding, NONE } from '../finding.js';
 import { areaHeading, moneyText, percentText } from '../format.js';
-import { MONEY, type Rule } from '../model.js';
+import { MONEY, type Cell, type ProviderSlot, type Rule } from '../model.js';
 import type { Finding } from '../types.js';
 import { truncatedMap } from '../describe.js';
 
@@ -17,27 +17,22 @@ export const expiryCliff: Rule = {
     const cells = group.cells.get('');
     if (group.area === null || !cells) return NONE;
     const from = yearOf(ctx.asOf);
-    const out: Finding[] = [];
-    for (const [year, cell] of [...cells.entries()].sort(([a], [b]) => a - b)) {
+    let out: Finding[] | null = null;
+    const years = [...cells.keys()].sort((a, b) => a - b);
+    for (const year of years) {
+      const cell = cells.get(year) as Cell;
       if (year < from || cell.committed <= 0n) continue;
-      const next = cells.get(year + 1);
-      const unrenewed: [string, bigint][] = [];
-      let cliff = 0n;
-      for (const [partner, { ending }] of cell.providers) {
-        if (ending <= 0n) continue;
-        const renewed = next?.providers.get(partner)?.starting ?? 0n;
-        if (ending > renewed) {
-          unrenewed.push([partner, ending - renewed]);
-          cliff += ending - renewed;
-        }
-      }
+      const next = cells.get(year + 1)?.providers;
+      // The total first, without a list: most years are no cliff.
+      const cliff = unrenewedTotal(cell.providers, next);
       if (cliff <= 0n || cliff * 1_000_000n < ctx.options.ppm.expiryCliff * cell.committed) continue;
+      const unrenewed = unrenewedByProvider(cell.providers, next);
       unrenewed.sort(([pa, a], [pb, b]) => (a > b ? -1 : a < b ? 1 : pa < pb ? -1 : 1));
       const list = (lang: 'en' | 'uk') =>
         truncatedMap(unrenewed, 5, lang, ([partner, amount]) => `${partner} ${moneyText(amount, ctx.currency, lang)}`);
       const en = (value: bigint) => moneyText(value, ctx.currency, 'en');
       const uk = (value: bigint) => moneyText(value, ctx.currency, 'uk');
-      out.push(
+      (out ??= []).push(
         makeFinding(
           'EXPIRY_CLIFF',
           cliff * 2n >= cell.committed ? 'high' : 'medium',
@@ -59,6 +54,33 @@ export const expiryCliff: Rule = {
         ),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
+
+type Slots = ReadonlyMap<string, ProviderSlot>;
+
+/** What a provider's commitments ending in the year leave unrenewed: its ending money less what it starts the next year. */
+function unrenewedOf(slot: ProviderSlot, next: Slots | undefined, partner: string): bigint {
+  if (slot.ending <= 0n) return 0n;
+  const renewed = next?.get(partner)?.starting ?? 0n;
+  return slot.ending > renewed ? slot.ending - renewed : 0n;
+}
+
+function unrenewedTotal(providers: Slots, next: Slots | undefined): bigint {
+  let total = 0n;
+  // forEach, not for-of: no [key, value] pair per provider (this runs for every cell).
+  providers.forEach((slot, partner) => {
+    total += unrenewedOf(slot, next, partner);
+  });
+  return total;
+}
+
+function unrenewedByProvider(providers: Slots, next: Slots | undefined): [string, bigint][] {
+  const out: [string, bigint][] = [];
+  providers.forEach((slot, partner) => {
+    const amount = unrenewedOf(slot, next, partner);
+    if (amount > 0n) out.push([partner, amount]);
+  });
+  return out;
+}
