@@ -390,14 +390,18 @@ class Engine implements RuleContext, Analysis {
   /** Commitments by canonical amount: POSSIBLE_DOUBLE_COUNT's candidates. */
   private readonly duplicateBuckets = new Map<string, State[]>();
   /**
-   * One-shot only: per provider, the first commitment of each amount, and its bucket once a second
-   * comes. Most amounts are unique, and a one-element bucket finds nothing, so 100,000 small arrays
-   * (kept until the rules run) are not made. Keyed by provider first because POSSIBLE_DOUBLE_COUNT
-   * compares only a provider's own commitments: a few hundred small maps stay in the processor's
-   * cache where one map of 100,000 amounts does not. The editable engine keeps `duplicateBuckets`.
+   * One-shot only: the money commitments' amounts, for POSSIBLE_DOUBLE_COUNT's buckets (a
+   * provider's commitments with the same amount). Whole amounts (nearly all) are kept as doubles
+   * in a typed array beside their states and bucketed once all are in, provider by provider, by
+   * sorting each provider's amounts: a map keyed by 90,000 amounts above 2^30 keeps each key as a
+   * boxed number, and every lookup then reads boxes spread over the heap. Other amounts (with
+   * decimals) go to small maps per provider, the first commitment of an amount alone and a
+   * bucket made for its second. The editable engine keeps `duplicateBuckets`.
    */
+  private wholeAmounts: Float64Array | null = null;
+  private readonly wholeAmountStates: State[] = [];
   private readonly amountsByProvider: (Map<string | number, State | State[]> | undefined)[] = [];
-  /** One-shot only: the buckets of `amountsByProvider` with two or more commitments, in order of making. */
+  /** One-shot only: the buckets of two or more commitments, in order of making. */
   private readonly providerBuckets: State[][] = [];
 
   private readonly groups = new Map<string, Map<string, AreaGroup>>();
@@ -442,7 +446,7 @@ class Engine implements RuleContext, Analysis {
 
   constructor(input: AnalysisInput, options: AnalysisOptions, retain = true) {
     this.retain = retain;
-    this.states = retain ? new Map<string, State>() : new IdTable<State>();
+    this.states = retain ? new Map<string, State>() : new IdTable<State>(input.commitments?.length ?? 0);
     this.options = resolveOptions(options);
     this.asOf = this.options.asOf;
     this.currency = this.options.currency;
@@ -536,6 +540,7 @@ class Engine implements RuleContext, Analysis {
 
   private describeCommitments(commitments: readonly Commitment[]): State[] {
     const stateList = new Array<State>(commitments.length);
+    if (!this.retain && this.duplicateRules.length > 0) this.wholeAmounts = new Float64Array(commitments.length);
     for (let i = 0; i < commitments.length; i++) {
       const commitment = commitments[i] as Commitment;
       const size = this.states.size;
@@ -544,6 +549,7 @@ class Engine implements RuleContext, Analysis {
       if (this.states.size === size) throw new RangeError(`duplicate commitment id "${commitment.id}"`);
       stateList[i] = state;
     }
+    this.bucketAmounts();
     return stateList;
   }
 
@@ -1209,7 +1215,7 @@ class Engine implements RuleContext, Analysis {
     if (this.leadsOf.has(state.provider)) push(this.byProvider, state.provider, state);
     if (state.duplicateKey && this.duplicateRules.length > 0) {
       if (this.retain) push(this.duplicateBuckets, state.duplicateKey, state);
-      else this.bucketOnce(amountKey(state.duplicateKey), state);
+      else this.collectAmount(state, amountKey(state.duplicateKey));
     }
     if (state.item && state.bucket && state.area) {
       const items = state.group.items;
@@ -1222,23 +1228,78 @@ class Engine implements RuleContext, Analysis {
     }
   }
 
-  /** One-shot `push` into a provider's duplicate buckets: a bucket is made for an amount's second commitment. */
-  private bucketOnce(key: string | number, state: State): void {
-    // By the provider's ordinal (one-shot states have one): an array index, not a string-keyed lookup.
-    let amounts = this.amountsByProvider[state.providerOrdinal];
-    if (!amounts) {
-      amounts = new Map();
-      this.amountsByProvider[state.providerOrdinal] = amounts;
+  /** One-shot: a money commitment's amount, kept for `bucketAmounts` (whole) or bucketed now (decimal). */
+  private collectAmount(state: State, key: string | number): void {
+    const amounts = this.wholeAmounts;
+    if (typeof key === 'number' && amounts) {
+      amounts[this.wholeAmountStates.length] = key;
+      this.wholeAmountStates.push(state);
+      return;
     }
-    const found = amounts.get(key);
+    let byAmount = this.amountsByProvider[state.providerOrdinal];
+    if (!byAmount) {
+      byAmount = new Map();
+      this.amountsByProvider[state.providerOrdinal] = byAmount;
+    }
+    const found = byAmount.get(key);
     if (found === undefined) {
-      amounts.set(key, state);
+      byAmount.set(key, state);
     } else if (Array.isArray(found)) {
       found.push(state);
     } else {
       const bucket = [found, state];
-      amounts.set(key, bucket);
+      byAmount.set(key, bucket);
       this.providerBuckets.push(bucket);
+    }
+  }
+
+  /**
+   * One-shot: the buckets of the whole amounts collected by `collectAmount`. The states are
+   * grouped by provider (a counting sort, which keeps input order), each provider's amounts are
+   * sorted as doubles to find the repeated ones, and only those are bucketed, in input order.
+   */
+  private bucketAmounts(): void {
+    const amounts = this.wholeAmounts;
+    const states = this.wholeAmountStates;
+    this.wholeAmounts = null;
+    if (!amounts || states.length < 2) return;
+    const providers = this.providerNames.length;
+    const start = new Int32Array(providers + 1);
+    for (let i = 0; i < states.length; i++) {
+      const at = (states[i] as State).providerOrdinal + 1;
+      start[at] = (start[at] as number) + 1;
+    }
+    for (let p = 0; p < providers; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
+    const next = start.slice(0, providers);
+    const order = new Int32Array(states.length);
+    for (let i = 0; i < states.length; i++) {
+      const provider = (states[i] as State).providerOrdinal;
+      order[next[provider] as number] = i;
+      next[provider] = (next[provider] as number) + 1;
+    }
+    const sorted = new Float64Array(states.length);
+    for (let k = 0; k < order.length; k++) sorted[k] = amounts[order[k] as number] as number;
+    for (let p = 0; p < providers; p++) {
+      const from = start[p] as number;
+      const to = start[p + 1] as number;
+      if (to - from < 2) continue;
+      const own = sorted.subarray(from, to).sort();
+      let repeated: Set<number> | null = null;
+      for (let k = 1; k < own.length; k++) if (own[k] === own[k - 1]) (repeated ??= new Set()).add(own[k] as number);
+      if (!repeated) continue;
+      const buckets = new Map<number, State[]>();
+      for (let k = from; k < to; k++) {
+        const i = order[k] as number;
+        const amount = amounts[i] as number;
+        if (!repeated.has(amount)) continue;
+        let bucket = buckets.get(amount);
+        if (!bucket) {
+          bucket = [];
+          buckets.set(amount, bucket);
+          this.providerBuckets.push(bucket);
+        }
+        bucket.push(states[i] as State);
+      }
     }
   }
 
