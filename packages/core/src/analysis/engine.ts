@@ -208,7 +208,7 @@ function quantityMeasure(quantity: { unit?: string | undefined; item?: string | 
  */
 class Interned {
   private readonly measures = new Map<string | undefined, Map<string | undefined, Measure>>();
-  private readonly clauses = new Map<string, Map<string, { readonly clause: ClauseReference; readonly key: string }>>();
+  private readonly clauses = new Map<string, Map<string, ClauseEntry>>();
   private readonly items = new Map<string, { readonly key: string; readonly label: string }>();
   private readonly clausesByKey = new Map<string, ClauseReference>();
 
@@ -242,12 +242,17 @@ class Interned {
     return this.clausesByKey.get(key);
   }
 
-  clause(agreementId: string, ref: string): { readonly clause: ClauseReference; readonly key: string } {
+  clause(agreementId: string, ref: string): ClauseEntry {
     let byRef = this.clauses.get(agreementId);
     if (!byRef) {
       byRef = new Map();
       this.clauses.set(agreementId, byRef);
     }
+    return this.clauseIn(byRef, agreementId, ref);
+  }
+
+  /** `clause` with the agreement's own map of entries (an agreement of the input keeps it, saving a lookup per commitment). */
+  clauseIn(byRef: Map<string, ClauseEntry>, agreementId: string, ref: string): ClauseEntry {
     let entry = byRef.get(ref);
     if (!entry) {
       entry = { clause: { agreementId, ref }, key: `${agreementId}\u0001${ref}` };
@@ -256,6 +261,23 @@ class Interned {
     }
     return entry;
   }
+}
+
+/** A clause's shared reference and its key in cells' counted maps (`agreementId\u0001ref`). */
+interface ClauseEntry {
+  readonly clause: ClauseReference;
+  readonly key: string;
+}
+
+/**
+ * The engine's record of an agreement: what rules see, and two things each of its commitments
+ * reads when described, kept here so that describing one reads no further than this record.
+ */
+interface AgreementRecord extends AgreementInfo {
+  /** What happens to its commitments on NATO accession, when they end or are reviewed. */
+  readonly natoEffect: 'ends' | 'review' | null;
+  /** Its clauses' entries by ref, made on first use (see `Interned.clauseIn`). */
+  readonly clauseEntries: Map<string, ClauseEntry>;
 }
 
 function quantityMilli(value: number): bigint {
@@ -374,7 +396,7 @@ class Engine implements RuleContext, Analysis {
   private readonly duplicateRules: Rule[] = [];
 
   private readonly partners = new Map<string, Partner>();
-  private readonly agreementInfo = new Map<string, AgreementInfo>();
+  private readonly agreementInfo = new Map<string, AgreementRecord>();
   private readonly coalitions = new Map<string, Coalition>();
   private readonly clausesByAgreement = new Map<string, Clause[]>();
   private readonly leadsOf = new Map<string, Coalition[]>();
@@ -615,7 +637,7 @@ class Engine implements RuleContext, Analysis {
 
   // ---- static descriptions -------------------------------------------------------------------
 
-  private describeAgreement(agreement: Agreement): AgreementInfo {
+  private describeAgreement(agreement: Agreement): AgreementRecord {
     const status = statusAsOf(agreement, this.asOf);
     const known = agreement.status.filter((entry) => entry.on <= this.asOf);
     const signedOn = known.find((entry) => entry.status === 'signed' || entry.status === 'in-force')?.on ?? null;
@@ -643,6 +665,8 @@ class Engine implements RuleContext, Analysis {
       providers,
       consultationClauses: refs(/consultation/i),
       natoClauses: refs(/nato/i),
+      natoEffect: agreement.onNatoAccession === 'ends' || agreement.onNatoAccession === 'review' ? agreement.onNatoAccession : null,
+      clauseEntries: new Map(),
     };
   }
 
@@ -804,8 +828,12 @@ class Engine implements RuleContext, Analysis {
     let quantity: YearSeries | null = null;
     if (commitment.quantity && span && this.retain) quantity = this.ownQuantity(commitment.quantity.value, span);
     const item = commitment.quantity?.item;
-    const effect = agreement?.agreement.onNatoAccession;
-    const clause = commitment.agreementId !== null && commitment.clauseRef ? this.interned.clause(commitment.agreementId, commitment.clauseRef) : null;
+    let clause: ClauseEntry | null = null;
+    if (commitment.agreementId !== null && commitment.clauseRef) {
+      clause = agreement
+        ? this.interned.clauseIn(agreement.clauseEntries, commitment.agreementId, commitment.clauseRef)
+        : this.interned.clause(commitment.agreementId, commitment.clauseRef);
+    }
     return {
       id: commitment.id,
       commitment,
@@ -824,7 +852,7 @@ class Engine implements RuleContext, Analysis {
       clause: clause?.clause ?? null,
       duplicateKey,
       item: item ? this.interned.item(item) : null,
-      natoEffect: effect === 'ends' || effect === 'review' ? effect : null,
+      natoEffect: agreement ? agreement.natoEffect : null,
       entries: null,
       clauseKey: clause?.key ?? null,
       agreementId: commitment.agreementId,
