@@ -338,6 +338,11 @@ interface StateTable {
   values(): IterableIterator<State>;
 }
 
+/** A flow as the engine keeps it: with the flows passing money through it, linked once (not looked up per delivery). */
+interface EngineFlow extends FlowState {
+  children: readonly FlowState[];
+}
+
 /** The engine's own fields of a commitment, beside what rules see. */
 interface State extends CommitmentState {
   /** Applied entries, to take out again on an edit. */
@@ -401,7 +406,7 @@ class Engine implements RuleContext, Analysis {
   private readonly clausesByAgreement = new Map<string, Clause[]>();
   private readonly leadsOf = new Map<string, Coalition[]>();
   private readonly requirementStates: RequirementState[] = [];
-  private readonly flowStates = new Map<string, FlowState>();
+  private readonly flowStates = new Map<string, EngineFlow>();
   private readonly flowsByCommitment = new Map<string, FlowState[]>();
   private readonly flowChildren = new Map<string, FlowState[]>();
 
@@ -558,6 +563,10 @@ class Engine implements RuleContext, Analysis {
       const parent = state.flow.parentFlowId;
       if (parent && this.flowStates.has(parent)) push(this.flowChildren, parent, state);
     });
+    this.flowChildren.forEach((children, parentId) => {
+      const parent = this.flowStates.get(parentId);
+      if (parent) parent.children = children;
+    });
   }
 
   private describeCommitments(commitments: readonly Commitment[]): State[] {
@@ -670,7 +679,7 @@ class Engine implements RuleContext, Analysis {
     };
   }
 
-  private describeFlow(flow: LinkedFlow): FlowState {
+  private describeFlow(flow: LinkedFlow): EngineFlow {
     const year = yearOf(flow.on);
     let money: bigint | null = null;
     let unconvertible = false;
@@ -687,6 +696,7 @@ class Engine implements RuleContext, Analysis {
       unconvertible,
       quantity: flow.quantity ? quantityMilli(flow.quantity.value) : null,
       quantityMeasure: flow.quantity ? this.interned.measure(flow.quantity) : null,
+      children: NO_FLOWS,
     };
   }
 
@@ -1183,7 +1193,7 @@ class Engine implements RuleContext, Analysis {
   /** A delivery's own amount less its counted child flows (money passed through it), as an entry. */
   private deliver(out: Entries, state: State, flow: FlowState, measure: Measure, own: bigint): void {
     let amount = own;
-    for (const child of this.flowChildren.get(flow.flow.id) ?? NO_FLOWS) {
+    for (const child of (flow as EngineFlow).children) {
       if (!child.counted || !this.states.has(child.flow.commitmentId)) continue;
       const theirs = measure === MONEY ? child.money : child.quantityMeasure?.key === measure.key ? child.quantity : null;
       if (theirs !== null) amount -= theirs;
