@@ -38,6 +38,7 @@ import {
 import { IdTable } from './id-table.js';
 import { ENDS, NO_SLOTS, ProviderSums, slotOf, STARTS } from './provider-sums.js';
 import { RULES } from './rules/index.js';
+import { compareCodeUnits, sortShort } from './short-sort.js';
 import {
   FINDING_CODES,
   type AnalysisInput,
@@ -1640,7 +1641,7 @@ class Engine implements RuleContext, Analysis {
     cell.providers.forEach((slot, partner) => {
       slots.push([partner, slot]);
     });
-    slots.sort(bySlotThenCode);
+    sortShort(slots, bySlotThenCode);
     const providers: ProviderShare[] = new Array<ProviderShare>(slots.length);
     for (let i = 0; i < slots.length; i++) {
       const [partner, slot] = slots[i] as [string, ProviderSlot];
@@ -1660,7 +1661,7 @@ class Engine implements RuleContext, Analysis {
       delivered: amount(cell.delivered),
       ratio: cell.area === null || cell.required === 0n ? null : ratio4(cell.committed, cell.required),
       providers,
-      requirementIds: [...cell.requirementIds.keys()].sort(),
+      requirementIds: sortShort([...cell.requirementIds.keys()], compareCodeUnits),
     };
   }
 

@@ -3,6 +3,7 @@ import { formatScaled } from '../money/decimal.js';
 import { areaHeading, flat, moneyText, quantityText, type Lang } from './format.js';
 import type { Cell, Measure, RuleContext } from './model.js';
 import { SEVERITIES, type ClauseReference, type Finding, type FindingCode, type FindingSubject, type Severity } from './types.js';
+import { compareCodeUnits, sortShort } from './short-sort.js';
 
 /** What a rule returns when it finds nothing (shared, so that no-finding costs no allocation). */
 export const NONE: readonly Finding[] = Object.freeze([]);
@@ -84,7 +85,7 @@ export function cellClauses(ctx: RuleContext, cell: Cell): readonly ClauseRefere
  * thousand clauses), made anew only for a key it does not know.
  */
 export function clauseRefsOf(ctx: RuleContext, keys: Iterable<string>): ClauseReference[] {
-  const sorted = [...keys].sort();
+  const sorted = sortShort([...keys], compareCodeUnits);
   const out: ClauseReference[] = new Array<ClauseReference>(sorted.length);
   for (let i = 0; i < sorted.length; i++) {
     const key = sorted[i] as string;
@@ -119,7 +120,7 @@ export function cellHeading(cell: Cell, lang: Lang): string {
 
 /** Subject and id parts shared by the cell rules. */
 export function cellSubject(cell: Cell): { subject: FindingSubject; idParts: (string | number | null)[] } {
-  const requirementIds = [...cell.requirementIds.keys()].sort();
+  const requirementIds = sortShort([...cell.requirementIds.keys()], compareCodeUnits);
   const subject: FindingSubject =
     cell.measure.key === ''
       ? { beneficiary: cell.beneficiary, capabilityArea: cell.area, year: cell.year, measure: 'money', requirementIds }
@@ -146,7 +147,9 @@ export function partnerName(ctx: RuleContext, code: string, lang: Lang): string 
 
 /** Providers of a cell, largest first, ties by code. */
 export function providersByAmount(cell: Cell): [string, bigint][] {
-  return [...cell.providers.entries()]
-    .map(([partner, slot]): [string, bigint] => [partner, slot.committed])
-    .sort(([pa, a], [pb, b]) => (a > b ? -1 : a < b ? 1 : pa < pb ? -1 : pa > pb ? 1 : 0));
+  const out: [string, bigint][] = [];
+  cell.providers.forEach((slot, partner) => {
+    out.push([partner, slot.committed]);
+  });
+  return sortShort(out, ([pa, a], [pb, b]) => (a > b ? -1 : a < b ? 1 : pa < pb ? -1 : pa > pb ? 1 : 0));
 }

@@ -10,6 +10,7 @@ import { areaHeading, moneyText, percentText } from '../format.js';
 import { MONEY, type Cell, type ProviderSlot, type Rule } from '../model.js';
 import type { Finding } from '../types.js';
 import { truncatedMap } from '../describe.js';
+import { compareCodeUnits, sortShort } from '../short-sort.js';
 
 export const expiryCliff: Rule = {
   code: 'EXPIRY_CLIFF',
@@ -18,7 +19,7 @@ export const expiryCliff: Rule = {
     if (group.area === null || !cells) return NONE;
     const from = yearOf(ctx.asOf);
     let out: Finding[] | null = null;
-    const years = [...cells.keys()].sort((a, b) => a - b);
+    const years = sortShort([...cells.keys()], (a, b) => a - b);
     for (const year of years) {
       const cell = cells.get(year) as Cell;
       if (year < from || cell.committed <= 0n) continue;
@@ -27,7 +28,7 @@ export const expiryCliff: Rule = {
       const cliff = unrenewedTotal(cell.providers, next);
       if (cliff <= 0n || cliff * 1_000_000n < ctx.options.ppm.expiryCliff * cell.committed) continue;
       const unrenewed = unrenewedByProvider(cell.providers, next);
-      unrenewed.sort(([pa, a], [pb, b]) => (a > b ? -1 : a < b ? 1 : pa < pb ? -1 : 1));
+      sortShort(unrenewed, ([pa, a], [pb, b]) => (a > b ? -1 : a < b ? 1 : pa < pb ? -1 : 1));
       const list = (lang: 'en' | 'uk') =>
         truncatedMap(unrenewed, 5, lang, ([partner, amount]) => `${partner} ${moneyText(amount, ctx.currency, lang)}`);
       const en = (value: bigint) => moneyText(value, ctx.currency, 'en');
@@ -41,7 +42,7 @@ export const expiryCliff: Rule = {
             beneficiary: group.beneficiary,
             capabilityArea: group.area,
             year,
-            partners: unrenewed.map(([partner]) => partner).sort(),
+            partners: sortShort(unrenewed.map(([partner]) => partner), compareCodeUnits),
             amount: amountDecimal(ctx, MONEY, cliff),
           },
           clauseRefsOf(ctx, cell.endingClauses.keys()),
