@@ -474,7 +474,7 @@ class Engine implements RuleContext, Analysis {
 
   constructor(input: AnalysisInput, options: AnalysisOptions, retain = true) {
     this.retain = retain;
-    this.states = retain ? new Map<string, State>() : new IdTable<State>(input.commitments?.length ?? 0);
+    this.states = retain ? new Map<string, State>() : new IdTable<State>();
     this.options = resolveOptions(options);
     this.asOf = this.options.asOf;
     this.currency = this.options.currency;
