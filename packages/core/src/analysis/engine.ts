@@ -409,7 +409,6 @@ class Engine implements RuleContext, Analysis {
   private readonly requirementStates: RequirementState[] = [];
   private readonly flowStates = new Map<string, EngineFlow>();
   private readonly flowsByCommitment = new Map<string, FlowState[]>();
-  private readonly flowChildren = new Map<string, FlowState[]>();
 
   /** Commitments by id: a `Map` in the editable engine (it keeps their order), an `IdTable` one-shot. */
   private readonly states: StateTable;
@@ -560,11 +559,13 @@ class Engine implements RuleContext, Analysis {
       this.flowStates.set(flow.id, state);
       push(this.flowsByCommitment, flow.commitmentId, state);
     }
+    // Each flow's children (flows passing money through it), linked once for `deliver`.
+    const childrenOf = new Map<string, FlowState[]>();
     this.flowStates.forEach((state) => {
       const parent = state.flow.parentFlowId;
-      if (parent && this.flowStates.has(parent)) push(this.flowChildren, parent, state);
+      if (parent && this.flowStates.has(parent)) push(childrenOf, parent, state);
     });
-    this.flowChildren.forEach((children, parentId) => {
+    childrenOf.forEach((children, parentId) => {
       const parent = this.flowStates.get(parentId);
       if (parent) parent.children = children;
     });
