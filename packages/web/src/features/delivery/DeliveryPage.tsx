@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { AsOfField } from '../../components/AsOfField.js';
+import { useAsOfParam } from '../../components/useAsOfParam.js';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { isIsoDate, localIsoDate } from '../../format/date.js';
+import { isIsoDate } from '../../format/date.js';
 import { formatCompactCurrency } from '../../format/number.js';
 import { useFormatters } from '../../format/useFormatters.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
@@ -23,20 +23,7 @@ export function DeliveryPage() {
   const partnerName = usePartnerName();
   useDocumentTitle(t('delivery.title'));
   // The day lives in the address (?asOf=), so the overview can link to the day its slider shows.
-  const [params, setParams] = useSearchParams();
-  const today = localIsoDate(new Date());
-  const requested = params.get('asOf');
-  const asOf = requested && isIsoDate(requested) ? requested : today;
-  const setAsOf = (date: string) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (date === today) next.delete('asOf');
-        else next.set('asOf', date);
-        return next;
-      },
-      { replace: true },
-    );
+  const { asOf, setAsOf } = useAsOfParam((requested, today) => (requested && isIsoDate(requested) ? requested : today));
   const [group, setGroup] = useState<Group>('provider');
   const view = { asOf, currency: 'EUR' };
   const delivery = useDelivery({ ...view, by: group });

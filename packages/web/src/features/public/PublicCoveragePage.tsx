@@ -1,12 +1,11 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BaselineSources } from '../analysis/BaselineSources.js';
-import { useSearchParams } from 'react-router';
 import { SEVERITIES, type RequirementView } from '../../api/types.js';
 import { AsOfField } from '../../components/AsOfField.js';
+import { useAsOfParam } from '../../components/useAsOfParam.js';
 import { ErrorMessage, Loading } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { localIsoDate } from '../../format/date.js';
 import { useFormatters } from '../../format/useFormatters.js';
 import { CellPanel } from '../analysis/CellPanel.js';
 import { CoverageHeatmap, HeatmapLegend } from '../analysis/CoverageHeatmap.js';
@@ -45,9 +44,7 @@ export function PublicCoveragePage() {
   const format = useFormatters();
   const names = usePublicNames();
   const panelId = useId();
-  const [params, setParams] = useSearchParams();
-  const today = useMemo(() => localIsoDate(new Date()), []);
-  const asOf = parseAsOf(params.get('asOf'), today);
+  const { asOf, setAsOf } = useAsOfParam(parseAsOf);
   const analysis = usePublicAnalysis(asOf);
   const requirements = usePublicRequirements();
   const requirementItems = useMemo(() => requirements.data ?? [], [requirements.data]);
@@ -72,16 +69,6 @@ export function PublicCoveragePage() {
     setSelected(null);
     trigger.current?.focus();
   };
-  const setAsOf = (date: string) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (date === today) next.delete('asOf');
-        else next.set('asOf', date);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>
