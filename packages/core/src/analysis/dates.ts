@@ -23,6 +23,22 @@ export function dayNumber(iso: string): number {
   return daysFromCivil(year, month, day);
 }
 
+/**
+ * The digits of a date written exactly as `YYYY-MM-DD`, as the number YYYYMMDD; -1 for any other
+ * text. Equal keys are equal texts, so a key stands for its text without comparing strings.
+ */
+export function isoDateKey(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const value = digit(text, i);
+    if (value < 0 || value > 9) return -1;
+    key = key * 10 + value;
+  }
+  return key;
+}
+
 export function yearOf(iso: string): number {
   return digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
 }

@@ -15,7 +15,7 @@ import { endOfTerm, statusAsOf } from '../registry/valid-time.js';
 import { isLinkedFlow, type Agreement, type Clause, type Coalition, type Commitment, type Flow, type LinkedFlow, type Partner, type Requirement } from '../schema/entities.js';
 import type { CapabilityArea } from '../schema/vocabulary.js';
 import { Converter, divideHalfEven, EXACT_LIMIT } from './convert.js';
-import { dayNumber, daysInYear, daysInYearFrom, isIsoDate, spanOf, wholeYear, yearOf, type Span } from './dates.js';
+import { dayNumber, daysInYear, daysInYearFrom, isIsoDate, isoDateKey, spanOf, wholeYear, yearOf, type Span } from './dates.js';
 import { compareFindings, NONE, sortClauses } from './finding.js';
 import { formatMinor, QUANTITY_SCALE, ratio4 } from './format.js';
 import {
@@ -35,7 +35,19 @@ import {
   type RuleContext,
   type YearSeries,
 } from './model.js';
-import { IdTable } from './id-table.js';
+import {
+  CommitmentTable,
+  COUNTS_AT_RISK,
+  COUNTS_COMMITTED,
+  HAS_CHILDREN,
+  HAS_FLOWS,
+  HAS_PARENT,
+  HAS_QUANTITY,
+  KEPT,
+  NOT_COUNTED,
+  PER_YEAR,
+} from './commitment-table.js';
+import { IdIndex, idHash } from './id-index.js';
 import { ENDS, NO_SLOTS, ProviderSums, slotOf, STARTS } from './provider-sums.js';
 import { RULES } from './rules/index.js';
 import { compareCodeUnits, sortShort } from './short-sort.js';
@@ -71,6 +83,8 @@ const KIND_COMMITTED = 0;
 const KIND_AT_RISK = 1;
 const KIND_DELIVERED = 2;
 const NO_YEARS: readonly number[] = Object.freeze([]);
+/** `CommitmentTable.bucket` codes as buckets. */
+const BUCKETS: readonly (Bucket | null)[] = [null, 'committed', 'atRisk'];
 
 /**
  * A commitment's applied contributions, packed five slots per entry to keep 100,000 commitments
@@ -208,34 +222,51 @@ function quantityMeasure(quantity: { unit?: string | undefined; item?: string | 
  * to the one it replaces.
  */
 class Interned {
-  private readonly measures = new Map<string | undefined, Map<string | undefined, Measure>>();
+  private readonly measures = new Map<string | undefined, Map<string | undefined, number>>();
   private readonly clauses = new Map<string, Map<string, ClauseEntry>>();
-  private readonly items = new Map<string, { readonly key: string; readonly label: string }>();
+  private readonly items = new Map<string, number>();
+  /** Every measure and item type, by ordinal. */
+  readonly measureList: Measure[] = [];
+  readonly itemList: { readonly key: string; readonly label: string }[] = [];
   private readonly clausesByKey = new Map<string, ClauseReference>();
+  /** Every clause entry, by its ordinal. */
+  readonly clauseEntries: ClauseEntry[] = [];
 
   /** A quantity's item type: normalised (FRAGMENTATION's key) and as labelled, trimmed. */
   item(item: string): { readonly key: string; readonly label: string } {
-    let entry = this.items.get(item);
-    if (!entry) {
-      entry = { key: normaliseItem(item), label: item.trim() };
-      this.items.set(item, entry);
+    return this.itemList[this.itemIndex(item)] as { readonly key: string; readonly label: string };
+  }
+
+  /** `item`'s place in `itemList`. */
+  itemIndex(item: string): number {
+    let index = this.items.get(item);
+    if (index === undefined) {
+      index = this.itemList.length;
+      this.itemList.push({ key: normaliseItem(item), label: item.trim() });
+      this.items.set(item, index);
     }
-    return entry;
+    return index;
   }
 
   measure(quantity: { unit?: string | undefined; item?: string | undefined }): Measure {
+    return this.measureList[this.measureIndex(quantity)] as Measure;
+  }
+
+  /** `measure`'s place in `measureList`. */
+  measureIndex(quantity: { unit?: string | undefined; item?: string | undefined }): number {
     // Maps by unit, then item (undefined is a key of its own): no key string built per commitment.
     let byItem = this.measures.get(quantity.unit);
     if (!byItem) {
       byItem = new Map();
       this.measures.set(quantity.unit, byItem);
     }
-    let measure = byItem.get(quantity.item);
-    if (!measure) {
-      measure = quantityMeasure(quantity);
-      byItem.set(quantity.item, measure);
+    let index = byItem.get(quantity.item);
+    if (index === undefined) {
+      index = this.measureList.length;
+      this.measureList.push(quantityMeasure(quantity));
+      byItem.set(quantity.item, index);
     }
-    return measure;
+    return index;
   }
 
   /** The clause reference of a key made by `clause`. */
@@ -256,7 +287,8 @@ class Interned {
   clauseIn(byRef: Map<string, ClauseEntry>, agreementId: string, ref: string): ClauseEntry {
     let entry = byRef.get(ref);
     if (!entry) {
-      entry = { clause: { agreementId, ref }, key: `${agreementId}\u0001${ref}` };
+      entry = { clause: { agreementId, ref }, key: `${agreementId}\u0001${ref}`, ordinal: this.clauseEntries.length };
+      this.clauseEntries.push(entry);
       byRef.set(ref, entry);
       this.clausesByKey.set(entry.key, entry.clause);
     }
@@ -268,6 +300,8 @@ class Interned {
 interface ClauseEntry {
   readonly clause: ClauseReference;
   readonly key: string;
+  /** Its place in `Interned.clauseEntries`. */
+  readonly ordinal: number;
 }
 
 /**
@@ -279,6 +313,8 @@ interface AgreementRecord extends AgreementInfo {
   readonly natoEffect: 'ends' | 'review' | null;
   /** Its clauses' entries by ref, made on first use (see `Interned.clauseIn`). */
   readonly clauseEntries: Map<string, ClauseEntry>;
+  /** Its place in the engine's `agreementList`. */
+  readonly ordinal: number;
 }
 
 function quantityMilli(value: number): bigint {
@@ -329,7 +365,7 @@ function canonicalAmount(amount: string): string {
   return fraction ? `${whole}.${fraction}` : whole;
 }
 
-/** What the engine asks of its table of commitments by id (a `Map` or an `IdTable`). */
+/** What the engine asks of its table of commitments by id (a `Map`, or one-shot a `PositionTable`). */
 interface StateTable {
   readonly size: number;
   get(id: string): State | undefined;
@@ -344,26 +380,73 @@ interface EngineFlow extends FlowState {
   children: readonly FlowState[];
 }
 
+/** What applying a commitment's entries reads of it (`carve`, `apply`): a state, or one-shot, its row. */
+interface Contributor {
+  readonly group: AreaGroup;
+  readonly span: Span | null;
+  readonly natoEffect: 'ends' | 'review' | null;
+  readonly provider: string;
+  readonly agreementId: string | null;
+  readonly clauseKey: string | null;
+}
+
 /** The engine's own fields of a commitment, beside what rules see. */
-interface State extends CommitmentState {
+interface State extends CommitmentState, Contributor {
   /** Applied entries, to take out again on an edit. */
   entries: Entries | null;
+  /** Editable engine: the canonical amount, its POSSIBLE_DOUBLE_COUNT bucket (`duplicateBuckets`); null one-shot, which buckets by position. */
+  readonly duplicateKey: string | null;
   readonly clauseKey: string | null;
   readonly agreementId: string | null;
   /**
    * One-shot: the money's currency, whether it is per year, and its amount in minor units when
-   * a double holds it exactly (else null), read while the record is in the processor's cache, so
+   * a double holds it exactly (else NaN: a field that always holds a double is written in place), read while the record is in the processor's cache, so
    * that applying it later (area by area, far from input order) need not go back to the record.
    */
   readonly moneyCurrency: string | null;
   readonly moneyPerYear: boolean;
-  readonly smallMoney: number | null;
+  readonly smallMoney: number;
   /** One-shot: the provider's place in `providerNames` (its column in `ProviderSums`); -1 in the editable engine. */
   readonly providerOrdinal: number;
   /** Deliveries recorded against it. */
   flows: readonly FlowState[] | null;
   /** Commitments whose countsAs names it (the list kept in `rawChildren`). */
   children: readonly State[] | null;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A state with every field at a placeholder, to be filled (`Engine.fillState`): all states share one shape. */
+function blankState(): Writable<State> {
+  return {
+    id: '',
+    commitment: null as unknown as Commitment,
+    provider: '',
+    beneficiary: '',
+    area: null,
+    agreement: undefined,
+    group: null as unknown as AreaGroup,
+    bucket: null,
+    span: null,
+    spanSource: null,
+    money: null,
+    unconvertibleYears: NO_YEARS,
+    quantity: null,
+    quantityMeasure: null,
+    clause: null,
+    duplicateKey: null,
+    item: null,
+    natoEffect: null,
+    entries: null,
+    clauseKey: null,
+    agreementId: null,
+    moneyCurrency: null,
+    moneyPerYear: false,
+    smallMoney: Number.NaN,
+    providerOrdinal: -1,
+    flows: null,
+    children: null,
+  };
 }
 
 function countIn(map: Map<string, number>, key: string, delta: number): void {
@@ -403,6 +486,7 @@ class Engine implements RuleContext, Analysis {
 
   private readonly partners = new Map<string, Partner>();
   private readonly agreementInfo = new Map<string, AgreementRecord>();
+  private readonly agreementList: AgreementRecord[] = [];
   private readonly coalitions = new Map<string, Coalition>();
   private readonly clausesByAgreement = new Map<string, Clause[]>();
   private readonly leadsOf = new Map<string, Coalition[]>();
@@ -410,8 +494,11 @@ class Engine implements RuleContext, Analysis {
   private readonly flowStates = new Map<string, EngineFlow>();
   private readonly flowsByCommitment = new Map<string, FlowState[]>();
 
-  /** Commitments by id: a `Map` in the editable engine (it keeps their order), an `IdTable` one-shot. */
-  private readonly states: StateTable;
+  /**
+   * Commitments by id: a `Map` in the editable engine (it keeps their order); one-shot, a
+   * `PositionTable` over the table of rows once it is described (empty before).
+   */
+  private states: StateTable;
   private readonly rawChildren = new Map<string, State[]>();
   private readonly byProvider = new Map<string, State[]>();
   /** Commitments by canonical amount: POSSIBLE_DOUBLE_COUNT's candidates. */
@@ -426,10 +513,35 @@ class Engine implements RuleContext, Analysis {
    * bucket made for its second. The editable engine keeps `duplicateBuckets`.
    */
   private wholeAmounts: Float64Array | null = null;
-  private readonly wholeAmountStates: State[] = [];
-  private readonly amountsByProvider: (Map<string | number, State | State[]> | undefined)[] = [];
+  private readonly wholeAmountPositions: number[] = [];
+  private readonly amountsByProvider: (Map<string | number, number | number[]> | undefined)[] = [];
   /** One-shot only: the buckets of two or more commitments, in order of making. */
-  private readonly providerBuckets: State[][] = [];
+  private readonly providerBuckets: number[][] = [];
+
+  /** One-shot: the commitments as given and as a table of rows (see `commitment-table.ts`). */
+  private records: readonly Commitment[] = [];
+  private table: CommitmentTable | null = null;
+  /**
+   * One-shot: the states made and kept — those linked by countsAs (whose identity rules compare),
+   * and those rules looked up or found in a duplicate bucket — by position. The others are made
+   * for the rules and dropped.
+   */
+  private readonly keptStates = new Map<number, State>();
+  /** One-shot: the state `stateFor` refills for commitments not kept, and the one `runCommitments` refills (its rule fields only). */
+  private readonly scratchState: Writable<State> = blankState();
+  private readonly ruleScratchState: Writable<State> = blankState();
+  /** One-shot: what `contributeAt` fills from a row for `carve` and `apply`. */
+  private readonly contributor: Writable<Contributor> = { group: null as unknown as AreaGroup, span: null, natoEffect: null, provider: '', agreementId: null, clauseKey: null };
+  /** One-shot: the positions of the commitments restating the one at a position. */
+  private readonly childPositions = new Map<number, number[]>();
+  /** One-shot: the deliveries recorded against the commitment at a position. */
+  private readonly flowsAt = new Map<number, readonly FlowState[]>();
+  /** One-shot: the positions of the commitments of each coalition lead (`commitmentsOf`). */
+  private readonly leadPositions = new Map<string, number[]>();
+  private readonly currencyOrdinals = new Map<string, number>();
+  private readonly currencyList: string[] = [];
+  /** One-shot: `unconvertibleIn` by currency ordinal, then span place. */
+  private readonly unconvertibleBySpan: (readonly number[] | null)[][] = [];
 
   private readonly groups = new Map<string, Map<string, AreaGroup>>();
   private readonly groupList: AreaGroup[] = [];
@@ -455,14 +567,21 @@ class Engine implements RuleContext, Analysis {
   /** false for a one-shot `analyze`: entries are not kept for edits. */
   private readonly retain: boolean;
   private readonly scratch: Entries = [];
-  /** One-shot: a commitment's money per year in doubles (see `smallMoneyOf`). */
-  private readonly smallParts: (number | null)[] = [];
+  /** One-shot: a commitment's money per year in doubles (see `splitSmall`). */
+  private readonly yearParts: (number | null)[] = [];
   private readonly missingYears: number[] = [];
   private readonly ignoredYears: number[] = [];
   private readonly interned = new Interned();
-  /** Spans by their first and last day: most periods are whole years, so 100,000 commitments share a few hundred. */
-  private readonly spans = new Map<number, Map<number, Span>>();
-  private readonly oddSpans = new Map<string, Span>();
+  /**
+   * Spans by the digits of their first and last day (`isoDateKey`; places in `spanList`): most
+   * periods are whole years, so 100,000 commitments share a few hundred. Small integer keys:
+   * reading the digits is cheaper than hashing or comparing two strings per commitment.
+   */
+  private readonly spans = new Map<number, Map<number, number>>();
+  private readonly oddSpans = new Map<string, number>();
+  private readonly spanList: Span[] = [];
+  /** Places in `spanList` of the calendar years (a commitment without a period counts in its agreement's year of signature). */
+  private readonly yearSpans = new Map<number, number>();
   /** One-shot: the providers by ordinal, and the range of years of the commitments' spans (see `providerOrdinal`). */
   private readonly providerOrdinals = new Map<string, number>();
   private readonly providerNames: string[] = [];
@@ -473,7 +592,7 @@ class Engine implements RuleContext, Analysis {
 
   constructor(input: AnalysisInput, options: AnalysisOptions, retain = true) {
     this.retain = retain;
-    this.states = retain ? new Map<string, State>() : new IdTable<State>();
+    this.states = new Map<string, State>();
     this.options = resolveOptions(options);
     this.asOf = this.options.asOf;
     this.currency = this.options.currency;
@@ -495,7 +614,9 @@ class Engine implements RuleContext, Analysis {
     for (const list of this.clausesByAgreement.values()) list.sort(byRef);
     for (const agreement of input.agreements ?? []) {
       if (this.agreementInfo.has(agreement.id)) throw new RangeError(`duplicate agreement id "${agreement.id}"`);
-      this.agreementInfo.set(agreement.id, this.describeAgreement(agreement));
+      const record = this.describeAgreement(agreement);
+      this.agreementInfo.set(agreement.id, record);
+      this.agreementList.push(record);
     }
     for (const coalition of input.coalitions ?? []) {
       if (this.coalitions.has(coalition.id)) throw new RangeError(`duplicate coalition id "${coalition.id}"`);
@@ -512,10 +633,16 @@ class Engine implements RuleContext, Analysis {
       requirementIds.add(requirement.id);
       this.requirementStates.push(this.applyRequirement(requirement));
     }
-    // The states in input order (the order of `states`), walked as an array below.
-    const stateList = this.describeCommitments(input.commitments ?? []);
-    this.link();
-    this.contributeAll(stateList);
+    let stateList: readonly State[] = NO_STATES;
+    if (this.retain) {
+      // The states in input order (the order of `states`), walked as an array below.
+      stateList = this.describeCommitments(input.commitments ?? []);
+      this.link();
+      this.contributeAll(stateList);
+    } else {
+      this.describeTable(input.commitments ?? []);
+      this.contributeTable();
+    }
 
     const found: Finding[] = [];
     const collect = (findings: readonly Finding[]): readonly Finding[] => {
@@ -541,10 +668,10 @@ class Engine implements RuleContext, Analysis {
       start(this.groupFindings, group, this.runGroup(group));
     }
     if (this.retain) for (const state of stateList) start(this.commitmentFindings, state.id, this.runCommitment(state));
-    else this.runCommitments(stateList, found);
+    else this.runCommitments(found);
     for (const coalition of this.coalitions.values()) start(this.coalitionFindings, coalition.id, this.runCoalition(coalition));
     for (const [key, bucket] of this.duplicateBuckets) start(this.duplicateFindings, key, this.runDuplicates(bucket));
-    for (const bucket of this.providerBuckets) collect(this.runDuplicates(bucket));
+    for (const bucket of this.providerBuckets) collect(this.runDuplicates(bucket.map((position) => this.stateAt(position))));
     this.sortedFindings = found.sort(compareFindings);
     if (this.retain) for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
   }
@@ -573,7 +700,6 @@ class Engine implements RuleContext, Analysis {
 
   private describeCommitments(commitments: readonly Commitment[]): State[] {
     const stateList = new Array<State>(commitments.length);
-    if (!this.retain && this.duplicateRules.length > 0) this.wholeAmounts = new Float64Array(commitments.length);
     for (let i = 0; i < commitments.length; i++) {
       const commitment = commitments[i] as Commitment;
       const size = this.states.size;
@@ -582,7 +708,6 @@ class Engine implements RuleContext, Analysis {
       if (this.states.size === size) throw new RangeError(`duplicate commitment id "${commitment.id}"`);
       stateList[i] = state;
     }
-    this.bucketAmounts();
     return stateList;
   }
 
@@ -617,33 +742,300 @@ class Engine implements RuleContext, Analysis {
       ordered[at] = state;
       next[state.group.ordinal] = at + 1;
     }
-    if (this.retain) {
-      for (let i = 0; i < ordered.length; i++) this.contribute(ordered[i] as State);
-      return;
+    for (let i = 0; i < ordered.length; i++) this.contribute(ordered[i] as State);
+  }
+
+  /** One-shot: the commitment rules on every commitment, in input order, their findings into `found`. */
+  private runCommitments(found: Finding[]): void {
+    const table = this.table as CommitmentTable;
+    for (let position = 0; position < this.records.length; position++) {
+      // Linked or kept states as they are (rules compare them by identity); the others in the
+      // scratch state, with only what rules see: its engine fields stay blank.
+      const linked = (table.flags(position) & (HAS_PARENT | HAS_CHILDREN | KEPT)) !== 0;
+      const findings = this.runCommitment(linked ? this.stateAt(position) : this.fillRuleFields(this.ruleScratchState, position));
+      for (let j = 0; j < findings.length; j++) found.push(findings[j] as Finding);
     }
-    // One area at a time: its providers' sums go to a small table, moved into the cells when the area is done.
+  }
+
+  // ---- one-shot: commitments as a table of rows ------------------------------------------------
+
+  /**
+   * Describes every commitment into `table`, in input order: what applying it needs, read while
+   * its record is in the processor's cache, and the indexes (countsAs, deliveries, coalition leads,
+   * POSSIBLE_DOUBLE_COUNT's amounts) by position. Throws on a duplicate id, or a malformed amount
+   * or currency, as the editable engine does.
+   */
+  private describeTable(commitments: readonly Commitment[]): void {
+    const size = commitments.length;
+    const table = new CommitmentTable(size);
+    this.records = commitments;
+    this.table = table;
+    const duplicates = this.duplicateRules.length > 0;
+    if (duplicates) this.wholeAmounts = new Float64Array(size);
+    const restating = new Map<string, number[]>();
+    for (let i = 0; i < size; i++) this.describeAt(commitments[i] as Commitment, i, table, restating, duplicates);
+    const ids = new IdIndex(table.hash, size, (position) => (commitments[position] as Commitment).id);
+    this.states = new PositionTable(ids, (position) => this.stateAt(position));
+    // Each link looked up once: the commitments countsAs names, and those deliveries are recorded against.
+    restating.forEach((children, parentId) => {
+      const parent = ids.indexOf(parentId);
+      if (parent < 0) return;
+      table.addFlags(parent, HAS_CHILDREN);
+      this.childPositions.set(parent, children);
+      for (const child of children) table.addFlags(child, HAS_PARENT);
+    });
+    this.flowsByCommitment.forEach((flows, commitmentId) => {
+      const position = ids.indexOf(commitmentId);
+      if (position < 0) return;
+      table.addFlags(position, HAS_FLOWS);
+      this.flowsAt.set(position, flows);
+    });
+    this.bucketAmounts();
+  }
+
+  private describeAt(commitment: Commitment, i: number, table: CommitmentTable, restating: Map<string, number[]>, duplicates: boolean): void {
+    const agreement = commitment.agreementId !== null ? this.agreementInfo.get(commitment.agreementId) : undefined;
+    table.hash[i] = idHash(commitment.id);
+    let spanIndex = -1;
+    if (commitment.period) spanIndex = this.spanIndex(commitment.period.from, commitment.period.to);
+    else if (agreement?.signedOn) spanIndex = this.yearSpanIndex(yearOf(agreement.signedOn));
+    const area = commitment.capabilityArea ?? null;
+    const group = this.group(commitment.beneficiary, area);
+    const bucket = this.bucketOf(commitment, agreement);
+    const provider = this.providerOrdinal(commitment.provider, spanIndex >= 0 ? (this.spanList[spanIndex] as Span) : null);
+    let flags = 0;
+    let small = Number.NaN;
+    let currencyIndex = -1;
+    if (commitment.money) {
+      const { amount, currency, perYear } = commitment.money;
+      const digits = isDigits(amount);
+      // Only checked here, so that a malformed amount or currency throws; the amount is parsed
+      // when the commitment is applied. Whole numbers always parse: no bigint for them.
+      const scale = minorUnits(currency);
+      if (digits) small = smallMinor(amount, currency) ?? Number.NaN;
+      else parseScaled(amount, scale);
+      currencyIndex = this.currencyOrdinal(currency);
+      if (perYear === true) flags |= PER_YEAR;
+      const key = digits ? amount : canonicalAmount(amount);
+      if (duplicates && key) this.collectAmount(i, provider, amountKey(key));
+    }
+    let clause = -1;
+    if (commitment.agreementId !== null && commitment.clauseRef) {
+      clause = (
+        agreement
+          ? this.interned.clauseIn(agreement.clauseEntries, commitment.agreementId, commitment.clauseRef)
+          : this.interned.clause(commitment.agreementId, commitment.clauseRef)
+      ).ordinal;
+    }
+    let measure = -1;
+    let item = -1;
+    let quantity = 0;
+    if (commitment.quantity) {
+      flags |= HAS_QUANTITY;
+      measure = this.interned.measureIndex(commitment.quantity);
+      quantity = commitment.quantity.value;
+      const label = commitment.quantity.item;
+      if (label) {
+        item = this.interned.itemIndex(label);
+        if (bucket && area) this.countItem(group, this.interned.itemList[item] as { readonly key: string; readonly label: string }, 1);
+      }
+    }
+    table.write(
+      i,
+      group.ordinal,
+      spanIndex,
+      bucket === null ? NOT_COUNTED : bucket === 'committed' ? COUNTS_COMMITTED : COUNTS_AT_RISK,
+      flags,
+      provider,
+      currencyIndex,
+      clause,
+      agreement ? agreement.ordinal : -1,
+      measure,
+      item,
+      small,
+      quantity,
+    );
+    if (commitment.countsAs) push(restating, commitment.countsAs, i);
+    if (this.leadsOf.has(commitment.provider)) push(this.leadPositions, commitment.provider, i);
+  }
+
+  private currencyOrdinal(currency: string): number {
+    let ordinal = this.currencyOrdinals.get(currency);
+    if (ordinal === undefined) {
+      ordinal = this.currencyList.length;
+      this.currencyOrdinals.set(currency, ordinal);
+      this.currencyList.push(currency);
+    }
+    return ordinal;
+  }
+
+  /**
+   * Applies every commitment, area by area, so that consecutive commitments update the same
+   * cells (the sums do not depend on order); its providers' sums go to a small table, moved into
+   * the cells when the area is done.
+   */
+  private contributeTable(): void {
+    const table = this.table as CommitmentTable;
+    const ordered = table.orderByGroup(this.groupList.length);
     const sums = ProviderSums.create(this.firstYear, this.lastYear, this.providerNames);
     this.providerSums = sums;
-    let group: AreaGroup | null = null;
-    for (let i = 0; i < ordered.length; i++) {
-      const state = ordered[i] as State;
-      if (state.group !== group) {
+    let group = -1;
+    for (let k = 0; k < ordered.length; k++) {
+      const position = ordered[k] as number;
+      const ordinal = table.group(position);
+      if (ordinal !== group) {
         sums?.flush();
-        group = state.group;
+        group = ordinal;
       }
-      this.contribute(state);
+      this.contributeAt(position, table);
     }
     sums?.flush();
     this.providerSums = null;
     this.settle();
   }
 
-  /** One-shot: the commitment rules on every commitment, their findings into `found`. */
-  private runCommitments(stateList: readonly State[], found: Finding[]): void {
-    for (let i = 0; i < stateList.length; i++) {
-      const findings = this.runCommitment(stateList[i] as State);
-      for (let j = 0; j < findings.length; j++) found.push(findings[j] as Finding);
+  /**
+   * `contribute` of the commitment at a position, from its row: its record is not read, and
+   * the records are far apart in the order of areas. Through its state only when commitments
+   * restate it (they are carved out), a NATO accession date splits its money, or its money needs
+   * bigints.
+   */
+  private contributeAt(position: number, table: CommitmentTable): void {
+    const flags = table.flags(position);
+    const agreementIndex = table.agreement(position);
+    const agreement = agreementIndex >= 0 ? (this.agreementList[agreementIndex] as AgreementRecord) : undefined;
+    if ((flags & HAS_CHILDREN) !== 0 || (this.natoDay !== null && agreement?.natoEffect)) {
+      this.contribute(this.stateFor(position));
+      return;
     }
+    const bucket = table.bucket(position);
+    const spanIndex = table.span(position);
+    const counted = bucket !== NOT_COUNTED && spanIndex >= 0;
+    if (!counted && (flags & HAS_FLOWS) === 0) return;
+    const span = spanIndex >= 0 ? (this.spanList[spanIndex] as Span) : null;
+    const currencyIndex = table.currency(position);
+    const money = counted && currencyIndex >= 0;
+    if (money && !this.splitSmall(table.smallMoney(position), this.currencyList[currencyIndex] as string, span, (flags & PER_YEAR) !== 0)) {
+      this.contribute(this.stateFor(position));
+      return;
+    }
+    const clause = table.clause(position);
+    const provider = table.provider(position);
+    const who = this.contributor;
+    who.group = this.groupList[table.group(position)] as AreaGroup;
+    who.span = span;
+    who.natoEffect = null;
+    who.provider = this.providerNames[provider] as string;
+    who.agreementId = agreement ? agreement.agreement.id : null;
+    who.clauseKey = clause >= 0 ? (this.interned.clauseEntries[clause] as ClauseEntry).key : null;
+    const kind = bucket === COUNTS_COMMITTED ? KIND_COMMITTED : KIND_AT_RISK;
+    if (money) this.carveSmall(who.group, span as Span, kind, provider, who.provider, who.clauseKey);
+    const out = this.scratch;
+    out.length = 0;
+    if (counted && (flags & HAS_QUANTITY) !== 0) {
+      const measure = this.interned.measureList[table.measure(position)] as Measure;
+      const values = spread(quantityMilli(table.quantity(position)), span as Span, false);
+      this.carve(out, who, kind, measure, { fromYear: (span as Span).fromYear, values }, null);
+    }
+    if ((flags & HAS_FLOWS) !== 0) this.deliverAll(out, who.group, this.flowsAt.get(position) ?? NO_FLOWS);
+    if (out.length > 0) this.apply(who, out, 1);
+  }
+
+  /** The state of the commitment at a position, made once and kept. */
+  private stateAt(position: number): State {
+    const kept = this.keptStates.get(position);
+    if (kept) return kept;
+    const state = this.fillState(blankState(), position);
+    // Kept before its children are made: a countsAs cycle leads back to it.
+    this.keptStates.set(position, state);
+    const table = this.table as CommitmentTable;
+    table.addFlags(position, KEPT);
+    const children = this.childPositions.get(position);
+    if (children) state.children = children.map((child) => this.stateAt(child));
+    return state;
+  }
+
+  /**
+   * The state of the commitment at a position for the call at hand: the kept one when there is
+   * one or the commitment is linked by countsAs (rules compare those by identity), else the one
+   * scratch state, refilled. Applying a commitment and running the commitment rules use it: they
+   * keep nothing of it (rules must not keep the states they are given, see `Rule`), so 100,000
+   * commitments make no object each.
+   */
+  private stateFor(position: number): State {
+    const table = this.table as CommitmentTable;
+    if ((table.flags(position) & (HAS_PARENT | HAS_CHILDREN | KEPT)) !== 0) return this.stateAt(position);
+    return this.fillState(this.scratchState, position);
+  }
+
+  /** States of the positions, each made anew (a coalition rule may look at several at once). */
+  private *statesAt(positions: readonly number[]): Generator<State> {
+    for (const position of positions) yield this.keptStates.get(position) ?? this.fillState(blankState(), position);
+  }
+
+  /**
+   * Fills a state with the commitment at a position, from its record and row: what
+   * `describeCommitment` makes in the editable engine, without the series it keeps.
+   */
+  private fillState(state: Writable<State>, position: number): State {
+    const table = this.table as CommitmentTable;
+    this.fillRuleFields(state, position);
+    const money = state.commitment.money;
+    const clauseIndex = table.clause(position);
+    state.clauseKey = clauseIndex >= 0 ? (this.interned.clauseEntries[clauseIndex] as ClauseEntry).key : null;
+    state.agreementId = state.commitment.agreementId;
+    state.moneyCurrency = money?.currency ?? null;
+    state.moneyPerYear = money?.perYear === true;
+    state.smallMoney = table.smallMoney(position);
+    state.providerOrdinal = table.provider(position);
+    state.flows = (table.flags(position) & HAS_FLOWS) !== 0 ? (this.flowsAt.get(position) ?? null) : null;
+    state.children = null;
+    return state;
+  }
+
+  /** The fields of a `CommitmentState` (what rules see); the engine's own fields are left as they are. */
+  private fillRuleFields(state: Writable<State>, position: number): State {
+    const table = this.table as CommitmentTable;
+    const commitment = this.records[position] as Commitment;
+    const agreementIndex = table.agreement(position);
+    const agreement = agreementIndex >= 0 ? this.agreementList[agreementIndex] : undefined;
+    const spanIndex = table.span(position);
+    const span = spanIndex >= 0 ? (this.spanList[spanIndex] as Span) : null;
+    const measure = table.measure(position);
+    const item = table.item(position);
+    const clauseIndex = table.clause(position);
+    state.id = commitment.id;
+    state.commitment = commitment;
+    state.provider = commitment.provider;
+    state.beneficiary = commitment.beneficiary;
+    state.area = commitment.capabilityArea ?? null;
+    state.agreement = agreement;
+    state.group = this.groupList[table.group(position)] as AreaGroup;
+    state.bucket = BUCKETS[table.bucket(position)] ?? null;
+    state.span = span;
+    state.spanSource = span === null ? null : commitment.period ? 'period' : 'signature';
+    state.unconvertibleYears = commitment.money && span ? this.unconvertibleAt(table.currency(position), spanIndex) : NO_YEARS;
+    state.quantityMeasure = measure >= 0 ? (this.interned.measureList[measure] as Measure) : null;
+    state.clause = clauseIndex >= 0 ? (this.interned.clauseEntries[clauseIndex] as ClauseEntry).clause : null;
+    state.item = item >= 0 ? (this.interned.itemList[item] as { readonly key: string; readonly label: string }) : null;
+    state.natoEffect = agreement ? agreement.natoEffect : null;
+    return state;
+  }
+
+  /** `unconvertibleIn`, shared by the commitments with the same currency and span. */
+  private unconvertibleAt(currencyIndex: number, spanIndex: number): readonly number[] {
+    let bySpan = this.unconvertibleBySpan[currencyIndex];
+    if (!bySpan) {
+      // Dense (filled): written out of order, a sparse array would be kept as a dictionary.
+      bySpan = new Array<readonly number[] | null>(this.spanList.length).fill(null);
+      this.unconvertibleBySpan[currencyIndex] = bySpan;
+    }
+    let years = bySpan[spanIndex];
+    if (!years) {
+      years = this.unconvertibleIn(this.currencyList[currencyIndex] as string, this.spanList[spanIndex] as Span);
+      bySpan[spanIndex] = years;
+    }
+    return years;
   }
 
   // ---- static descriptions -------------------------------------------------------------------
@@ -678,6 +1070,7 @@ class Engine implements RuleContext, Analysis {
       natoClauses: refs(/nato/i),
       natoEffect: agreement.onNatoAccession === 'ends' || agreement.onNatoAccession === 'review' ? agreement.onNatoAccession : null,
       clauseEntries: new Map(),
+      ordinal: this.agreementList.length,
     };
   }
 
@@ -743,7 +1136,7 @@ class Engine implements RuleContext, Analysis {
     const perYear = state.moneyPerYear;
     const small = state.smallMoney;
     const years = span.toYear - span.fromYear + 1;
-    const parts = small === null || years <= 0 ? null : perYear || years === 1 ? new Array<number>(years).fill(small) : spreadByDays(small, span, years);
+    const parts = Number.isNaN(small) || years <= 0 ? null : perYear || years === 1 ? new Array<number>(years).fill(small) : spreadByDays(small, span, years);
     if (parts) {
       // The whole way in doubles where exact: one bigint per year instead of a parse, a bigint
       // per year from the split and the conversion's intermediates (null: no rate that year).
@@ -817,28 +1210,24 @@ class Engine implements RuleContext, Analysis {
     let money: YearSeries | null = null;
     let unconvertibleYears: readonly number[] = NO_YEARS;
     let duplicateKey: string | null = null;
-    let smallMoney: number | null = null;
     if (commitment.money) {
       const { amount, currency, perYear } = commitment.money;
       const digits = isDigits(amount);
       duplicateKey = digits ? amount : canonicalAmount(amount);
-      if (!this.retain && digits) smallMoney = smallMinor(amount, currency);
-      if (span && this.retain) {
+      if (span) {
         // A shared scratch list: most commitments convert in full and need no list of their own.
         const missing = this.missingYears;
         missing.length = 0;
         money = this.series(parseMinor(amount, currency), currency, perYear === true, span, missing);
         if (missing.length > 0) unconvertibleYears = missing.slice();
       } else {
-        // Only checked here, so that a malformed amount or currency throws as before; `moneyOf`
-        // parses it when the commitment is applied. Whole numbers always parse: no bigint for them.
+        // Not counted without a period, but a malformed amount or currency throws all the same.
         const scale = minorUnits(currency);
         if (!digits) parseScaled(amount, scale);
-        if (span) unconvertibleYears = this.unconvertibleIn(currency, span);
       }
     }
     let quantity: YearSeries | null = null;
-    if (commitment.quantity && span && this.retain) quantity = this.ownQuantity(commitment.quantity.value, span);
+    if (commitment.quantity && span) quantity = this.ownQuantity(commitment.quantity.value, span);
     const item = commitment.quantity?.item;
     let clause: ClauseEntry | null = null;
     if (commitment.agreementId !== null && commitment.clauseRef) {
@@ -870,8 +1259,8 @@ class Engine implements RuleContext, Analysis {
       agreementId: commitment.agreementId,
       moneyCurrency: commitment.money?.currency ?? null,
       moneyPerYear: commitment.money?.perYear === true,
-      smallMoney,
-      providerOrdinal: this.retain ? -1 : this.providerOrdinal(commitment.provider, span),
+      smallMoney: Number.NaN,
+      providerOrdinal: -1,
       flows: null,
       children: null,
     };
@@ -895,36 +1284,51 @@ class Engine implements RuleContext, Analysis {
     return ordinal;
   }
 
-  /**
-   * `spanOf`, shared between the records with the same period (spans are never changed). Looked
-   * up by day numbers, which are small integers: reading ten digits is cheaper than hashing two
-   * strings per commitment. The texts are compared too, so a span is shared only by equal texts.
-   */
+  /** `spanOf`, shared between the records with the same period texts (spans are never changed). */
   private span(fromIso: string, toIso: string): Span {
-    const from = dayNumber(fromIso);
-    const to = dayNumber(toIso);
+    return this.spanList[this.spanIndex(fromIso, toIso)] as Span;
+  }
+
+  /** `span`'s place in `spanList`. */
+  private spanIndex(fromIso: string, toIso: string): number {
+    const from = isoDateKey(fromIso);
+    const to = isoDateKey(toIso);
+    if (from < 0 || to < 0) return this.spanIndexByText(fromIso, toIso);
     let byTo = this.spans.get(from);
     if (!byTo) {
       byTo = new Map();
       this.spans.set(from, byTo);
     }
-    const span = byTo.get(to);
-    if (span && span.fromIso === fromIso && span.toIso === toIso) return span;
-    if (span) return this.spanByText(fromIso, toIso);
-    const made = spanOf(fromIso, toIso);
-    byTo.set(to, made);
-    return made;
+    let index = byTo.get(to);
+    if (index === undefined) {
+      index = this.spanList.length;
+      this.spanList.push(spanOf(fromIso, toIso));
+      byTo.set(to, index);
+    }
+    return index;
   }
 
-  /** Spans whose day numbers another text already has (texts that are not plain ISO dates). */
-  private spanByText(fromIso: string, toIso: string): Span {
+  /** Spans of texts that are not plain `YYYY-MM-DD` dates, by their texts. */
+  private spanIndexByText(fromIso: string, toIso: string): number {
     const key = `${fromIso}\u0001${toIso}`;
-    let span = this.oddSpans.get(key);
-    if (!span) {
-      span = spanOf(fromIso, toIso);
-      this.oddSpans.set(key, span);
+    let index = this.oddSpans.get(key);
+    if (index === undefined) {
+      index = this.spanList.length;
+      this.spanList.push(spanOf(fromIso, toIso));
+      this.oddSpans.set(key, index);
     }
-    return span;
+    return index;
+  }
+
+  /** The place in `spanList` of a calendar year (`wholeYear`). */
+  private yearSpanIndex(year: number): number {
+    let index = this.yearSpans.get(year);
+    if (index === undefined) {
+      index = this.spanList.length;
+      this.spanList.push(wholeYear(year));
+      this.yearSpans.set(year, index);
+    }
+    return index;
   }
 
   // ---- cells ---------------------------------------------------------------------------------
@@ -992,7 +1396,7 @@ class Engine implements RuleContext, Analysis {
   }
 
   /** Adds (sign 1) or takes out (sign -1) a commitment's entries. */
-  private apply(state: State, entries: Entries, sign: 1 | -1): void {
+  private apply(state: Contributor, entries: Entries, sign: 1 | -1): void {
     const provider = state.provider;
     const agreementId = state.agreementId;
     const clauseKey = state.clauseKey;
@@ -1047,7 +1451,7 @@ class Engine implements RuleContext, Analysis {
    * `apply` of one committed or at-risk amount held in a double (one-shot only; see `EngineCell`):
    * the provider's share goes to `providerSums` (the area's table) when there is one.
    */
-  private applySmall(cell: EngineCell, state: State, year: number, amount: number, flags: number): void {
+  private applySmall(cell: EngineCell, year: number, amount: number, flags: number, providerOrdinal: number, provider: string, clauseKey: string | null): void {
     if ((flags & 3) === KIND_AT_RISK) {
       const sum = addSmall(cell.atRiskSmall, amount);
       if (sum >= 0) cell.atRiskSmall = sum;
@@ -1059,15 +1463,14 @@ class Engine implements RuleContext, Analysis {
     else cell.committed += BigInt(amount);
     const sums = this.providerSums;
     if (sums) {
-      sums.add(cell, year, state.providerOrdinal, amount, flags);
+      sums.add(cell, year, providerOrdinal, amount, flags);
     } else {
-      const slot = slotOf(cell, state.provider);
+      const slot = slotOf(cell, provider);
       const big = BigInt(amount);
       slot.committed += big;
       if (flags & ENDS) slot.ending += big;
       if (flags & STARTS) slot.starting += big;
     }
-    const clauseKey = state.clauseKey;
     if (clauseKey) {
       cell.clauses = countInto(cell.clauses, clauseKey, 1);
       cell.clauseRefs = null;
@@ -1087,20 +1490,18 @@ class Engine implements RuleContext, Analysis {
   }
 
   /**
-   * One-shot: a commitment's own money per year as doubles, into `this.smallParts` (null: no rate
+   * One-shot: a commitment's own money per year as doubles, into `this.yearParts` (null: no rate
    * that year), when every part is exact in a double — the same values `moneyOf` gives as bigints.
-   * False when some part needs bigints (then `moneyOf` is used).
+   * False when some part needs bigints (then `moneyOf` is used). `small` is the amount in minor
+   * units (NaN or null when a double does not hold it exactly).
    */
-  private smallMoneyOf(state: State): boolean {
-    const currency = state.moneyCurrency;
-    const span = state.span;
-    const small = state.smallMoney;
-    if (currency === null || !span || small === null) return false;
+  private splitSmall(small: number, currency: string | null, span: Span | null, perYear: boolean): boolean {
+    if (currency === null || !span || Number.isNaN(small)) return false;
     const years = span.toYear - span.fromYear + 1;
     if (years <= 0) return false;
-    const parts = this.smallParts;
+    const parts = this.yearParts;
     parts.length = years;
-    if (state.moneyPerYear || years === 1) {
+    if (perYear || years === 1) {
       for (let i = 0; i < years; i++) parts[i] = small;
     } else {
       // spreadByDays, written into the scratch list.
@@ -1124,20 +1525,19 @@ class Engine implements RuleContext, Analysis {
   }
 
   /**
-   * `carve` and `apply` of `smallParts` for a commitment nothing restates and no NATO date splits,
+   * `carve` and `apply` of `yearParts` for a commitment nothing restates and no NATO date splits,
    * one year at a time: a one-shot run keeps no entries, and a double in the entries list would be
    * boxed. Each cell still sees the commitment's amounts in the order `apply` would add them.
    */
-  private carveSmall(state: State, kind: number): void {
-    const span = state.span as Span;
-    const parts = this.smallParts;
+  private carveSmall(group: AreaGroup, span: Span, kind: number, providerOrdinal: number, provider: string, clauseKey: string | null): void {
+    const parts = this.yearParts;
     for (let i = 0; i < parts.length; i++) {
       const amount = parts[i];
       if (amount === null || amount === undefined || amount <= 0) continue;
       const year = span.fromYear + i;
       const flags = kind | (span.toYear === year ? ENDS : 0) | (span.fromYear === year ? STARTS : 0);
-      const cell = this.providerSums?.cell(year) ?? this.cell(state.group, MONEY, year);
-      this.applySmall(cell as EngineCell, state, year, amount, flags);
+      const cell = this.providerSums?.cell(year) ?? this.cell(group, MONEY, year);
+      this.applySmall(cell as EngineCell, year, amount, flags, providerOrdinal, provider, clauseKey);
     }
   }
 
@@ -1153,7 +1553,7 @@ class Engine implements RuleContext, Analysis {
   /** Own amounts less what counted restating commitments carve out, year by year, as entries. */
   private carve(
     out: Entries,
-    state: State,
+    state: Contributor,
     kind: number,
     measure: Measure,
     series: YearSeries,
@@ -1193,14 +1593,23 @@ class Engine implements RuleContext, Analysis {
   }
 
   /** A delivery's own amount less its counted child flows (money passed through it), as an entry. */
-  private deliver(out: Entries, state: State, flow: FlowState, measure: Measure, own: bigint): void {
+  private deliver(out: Entries, group: AreaGroup, flow: FlowState, measure: Measure, own: bigint): void {
     let amount = own;
     for (const child of (flow as EngineFlow).children) {
       if (!child.counted || !this.states.has(child.flow.commitmentId)) continue;
       const theirs = measure === MONEY ? child.money : child.quantityMeasure?.key === measure.key ? child.quantity : null;
       if (theirs !== null) amount -= theirs;
     }
-    if (amount > 0n) out.push(this.cell(state.group, measure, flow.year), amount, KIND_DELIVERED, 0n, 0n);
+    if (amount > 0n) out.push(this.cell(group, measure, flow.year), amount, KIND_DELIVERED, 0n, 0n);
+  }
+
+  /** `deliver` of the counted deliveries of a commitment. */
+  private deliverAll(out: Entries, group: AreaGroup, flows: readonly FlowState[]): void {
+    for (const flow of flows) {
+      if (!flow.counted) continue;
+      if (flow.money !== null) this.deliver(out, group, flow, MONEY, flow.money);
+      if (flow.quantity !== null && flow.quantityMeasure) this.deliver(out, group, flow, flow.quantityMeasure, flow.quantity);
+    }
   }
 
   /** Computes and applies a commitment's entries. */
@@ -1211,8 +1620,13 @@ class Engine implements RuleContext, Analysis {
       const kind = state.bucket === 'committed' ? KIND_COMMITTED : KIND_AT_RISK;
       const children = this.effectiveChildren(state);
       // One-shot, in doubles where exact: nothing to carve out, no NATO split (its parts are bigints).
-      if (!this.retain && children === null && !(state.natoEffect && this.natoDay !== null) && this.smallMoneyOf(state)) {
-        this.carveSmall(state, kind);
+      if (
+        !this.retain &&
+        children === null &&
+        !(state.natoEffect && this.natoDay !== null) &&
+        this.splitSmall(state.smallMoney, state.moneyCurrency, state.span, state.moneyPerYear)
+      ) {
+        this.carveSmall(state.group, state.span, kind, state.providerOrdinal, state.provider, state.clauseKey);
       } else {
         const money = this.moneyOf(state);
         if (money) this.carve(out, state, kind, MONEY, money, children);
@@ -1221,11 +1635,7 @@ class Engine implements RuleContext, Analysis {
       if (quantity && state.quantityMeasure) this.carve(out, state, kind, state.quantityMeasure, quantity, children);
     }
     if (state.flows) {
-      for (const flow of state.flows) {
-        if (!flow.counted) continue;
-        if (flow.money !== null) this.deliver(out, state, flow, MONEY, flow.money);
-        if (flow.quantity !== null && flow.quantityMeasure) this.deliver(out, state, flow, flow.quantityMeasure, flow.quantity);
-      }
+      this.deliverAll(out, state.group, state.flows);
     }
     if (out.length === 0) return;
     this.apply(state, out, 1);
@@ -1253,71 +1663,73 @@ class Engine implements RuleContext, Analysis {
       if (parent && parentId) parent.children = this.rawChildren.get(parentId) ?? null;
     }
     if (this.leadsOf.has(state.provider)) push(this.byProvider, state.provider, state);
-    if (state.duplicateKey && this.duplicateRules.length > 0) {
-      if (this.retain) push(this.duplicateBuckets, state.duplicateKey, state);
-      else this.collectAmount(state, amountKey(state.duplicateKey));
+    if (state.duplicateKey && this.duplicateRules.length > 0) push(this.duplicateBuckets, state.duplicateKey, state);
+    if (state.item && state.bucket && state.area) this.countItem(state.group, state.item, 1);
+  }
+
+  /** Counts (delta 1) or uncounts (-1) a counted commitment's item type in its capability area, for FRAGMENTATION. */
+  private countItem(group: AreaGroup, item: { readonly key: string; readonly label: string }, delta: 1 | -1): void {
+    let labels = group.items.get(item.key);
+    if (!labels) {
+      if (delta < 0) return;
+      labels = new Map();
+      group.items.set(item.key, labels);
     }
-    if (state.item && state.bucket && state.area) {
-      const items = state.group.items;
-      let labels = items.get(state.item.key);
-      if (!labels) {
-        labels = new Map();
-        items.set(state.item.key, labels);
-      }
-      countIn(labels, state.item.label, 1);
-    }
+    countIn(labels, item.label, delta);
+    if (labels.size === 0) group.items.delete(item.key);
   }
 
   /** One-shot: a money commitment's amount, kept for `bucketAmounts` (whole) or bucketed now (decimal). */
-  private collectAmount(state: State, key: string | number): void {
+  private collectAmount(position: number, provider: number, key: string | number): void {
     const amounts = this.wholeAmounts;
     if (typeof key === 'number' && amounts) {
-      amounts[this.wholeAmountStates.length] = key;
-      this.wholeAmountStates.push(state);
+      amounts[this.wholeAmountPositions.length] = key;
+      this.wholeAmountPositions.push(position);
       return;
     }
-    let byAmount = this.amountsByProvider[state.providerOrdinal];
+    let byAmount = this.amountsByProvider[provider];
     if (!byAmount) {
       byAmount = new Map();
-      this.amountsByProvider[state.providerOrdinal] = byAmount;
+      this.amountsByProvider[provider] = byAmount;
     }
     const found = byAmount.get(key);
     if (found === undefined) {
-      byAmount.set(key, state);
-    } else if (Array.isArray(found)) {
-      found.push(state);
+      byAmount.set(key, position);
+    } else if (typeof found !== 'number') {
+      found.push(position);
     } else {
-      const bucket = [found, state];
+      const bucket = [found, position];
       byAmount.set(key, bucket);
       this.providerBuckets.push(bucket);
     }
   }
 
   /**
-   * One-shot: the buckets of the whole amounts collected by `collectAmount`. The states are
+   * One-shot: the buckets of the whole amounts collected by `collectAmount`. The positions are
    * grouped by provider (a counting sort, which keeps input order), each provider's amounts are
    * sorted as doubles to find the repeated ones, and only those are bucketed, in input order.
    */
   private bucketAmounts(): void {
     const amounts = this.wholeAmounts;
-    const states = this.wholeAmountStates;
+    const positions = this.wholeAmountPositions;
+    const table = this.table as CommitmentTable;
     this.wholeAmounts = null;
-    if (!amounts || states.length < 2) return;
+    if (!amounts || positions.length < 2) return;
     const providers = this.providerNames.length;
     const start = new Int32Array(providers + 1);
-    for (let i = 0; i < states.length; i++) {
-      const at = (states[i] as State).providerOrdinal + 1;
+    for (let i = 0; i < positions.length; i++) {
+      const at = table.provider(positions[i] as number) + 1;
       start[at] = (start[at] as number) + 1;
     }
     for (let p = 0; p < providers; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
     const next = start.slice(0, providers);
-    const order = new Int32Array(states.length);
-    for (let i = 0; i < states.length; i++) {
-      const provider = (states[i] as State).providerOrdinal;
+    const order = new Int32Array(positions.length);
+    for (let i = 0; i < positions.length; i++) {
+      const provider = table.provider(positions[i] as number);
       order[next[provider] as number] = i;
       next[provider] = (next[provider] as number) + 1;
     }
-    const sorted = new Float64Array(states.length);
+    const sorted = new Float64Array(positions.length);
     for (let k = 0; k < order.length; k++) sorted[k] = amounts[order[k] as number] as number;
     for (let p = 0; p < providers; p++) {
       const from = start[p] as number;
@@ -1327,7 +1739,7 @@ class Engine implements RuleContext, Analysis {
       let repeated: Set<number> | null = null;
       for (let k = 1; k < own.length; k++) if (own[k] === own[k - 1]) (repeated ??= new Set()).add(own[k] as number);
       if (!repeated) continue;
-      const buckets = new Map<number, State[]>();
+      const buckets = new Map<number, number[]>();
       for (let k = from; k < to; k++) {
         const i = order[k] as number;
         const amount = amounts[i] as number;
@@ -1338,7 +1750,7 @@ class Engine implements RuleContext, Analysis {
           buckets.set(amount, bucket);
           this.providerBuckets.push(bucket);
         }
-        bucket.push(states[i] as State);
+        bucket.push(positions[i] as number);
       }
     }
   }
@@ -1353,13 +1765,7 @@ class Engine implements RuleContext, Analysis {
     }
     if (this.leadsOf.has(state.provider)) pull(this.byProvider, state.provider, state);
     if (state.duplicateKey && this.duplicateRules.length > 0) pull(this.duplicateBuckets, state.duplicateKey, state);
-    if (state.item && state.bucket && state.area) {
-      const labels = state.group.items.get(state.item.key);
-      if (labels) {
-        countIn(labels, state.item.label, -1);
-        if (labels.size === 0) state.group.items.delete(state.item.key);
-      }
-    }
+    if (state.item && state.bucket && state.area) this.countItem(state.group, state.item, -1);
   }
 
   // ---- RuleContext ---------------------------------------------------------------------------
@@ -1382,7 +1788,9 @@ class Engine implements RuleContext, Analysis {
 
   /** The commitments of a coalition lead (only leads are indexed). */
   commitmentsOf(provider: string): Iterable<CommitmentState> {
-    return this.byProvider.get(provider) ?? NO_STATES;
+    if (this.retain) return this.byProvider.get(provider) ?? NO_STATES;
+    const positions = this.leadPositions.get(provider);
+    return positions ? this.statesAt(positions) : NO_STATES;
   }
 
   partner(code: string): Partner | undefined {
@@ -1708,6 +2116,39 @@ class Engine implements RuleContext, Analysis {
       coverage,
       findings: this.sortedFindings.slice(),
     };
+  }
+}
+
+/** One-shot: the commitments by id, found in the id index; their states made on request (`Engine.stateAt`). */
+class PositionTable implements StateTable {
+  constructor(
+    private readonly ids: IdIndex,
+    private readonly stateAt: (position: number) => State,
+  ) {}
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  get(id: string): State | undefined {
+    const position = this.ids.indexOf(id);
+    return position < 0 ? undefined : this.stateAt(position);
+  }
+
+  has(id: string): boolean {
+    return this.ids.indexOf(id) >= 0;
+  }
+
+  set(): never {
+    throw new Error('a one-shot analysis cannot be edited; use createAnalysis');
+  }
+
+  delete(): never {
+    throw new Error('a one-shot analysis cannot be edited; use createAnalysis');
+  }
+
+  *values(): IterableIterator<State> {
+    for (let position = 0; position < this.ids.size; position++) yield this.stateAt(position);
   }
 }
 

@@ -66,8 +66,6 @@ export interface CommitmentState {
   readonly quantity: YearSeries | null;
   readonly quantityMeasure: Measure | null;
   readonly clause: ClauseReference | null;
-  /** provider, currency, exact amount and capability area: the POSSIBLE_DOUBLE_COUNT bucket. */
-  readonly duplicateKey: string | null;
   readonly item: { readonly key: string; readonly label: string } | null;
   readonly natoEffect: 'ends' | 'review' | null;
 }
