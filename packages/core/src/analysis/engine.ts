@@ -527,9 +527,8 @@ class Engine implements RuleContext, Analysis {
    * for the rules and dropped.
    */
   private readonly keptStates = new Map<number, State>();
-  /** One-shot: the state `stateFor` refills for commitments not kept, and the one `runCommitments` refills (its rule fields only). */
+  /** One-shot: the state `stateFor` refills for commitments not kept. */
   private readonly scratchState: Writable<State> = blankState();
-  private readonly ruleScratchState: Writable<State> = blankState();
   /** One-shot: what `contributeAt` fills from a row for `carve` and `apply`. */
   private readonly contributor: Writable<Contributor> = { group: null as unknown as AreaGroup, span: null, natoEffect: null, provider: '', agreementId: null, clauseKey: null };
   /** One-shot: the positions of the commitments restating the one at a position. */
@@ -748,11 +747,13 @@ class Engine implements RuleContext, Analysis {
   /** One-shot: the commitment rules on every commitment, in input order, their findings into `found`. */
   private runCommitments(found: Finding[]): void {
     const table = this.table as CommitmentTable;
+    const view = new RowView(this.records, table, this.agreementList, this.spanList, this.groupList, this.interned, (currency, span) => this.unconvertibleAt(currency, span));
     for (let position = 0; position < this.records.length; position++) {
-      // Linked or kept states as they are (rules compare them by identity); the others in the
-      // scratch state, with only what rules see: its engine fields stay blank.
+      // Linked or kept states as they are (rules compare them by identity); the others through
+      // the view, moved to the position.
       const linked = (table.flags(position) & (HAS_PARENT | HAS_CHILDREN | KEPT)) !== 0;
-      const findings = this.runCommitment(linked ? this.stateAt(position) : this.fillRuleFields(this.ruleScratchState, position));
+      view.position = position;
+      const findings = this.runCommitment(linked ? this.stateAt(position) : view);
       for (let j = 0; j < findings.length; j++) found.push(findings[j] as Finding);
     }
   }
@@ -2116,6 +2117,85 @@ class Engine implements RuleContext, Analysis {
       coverage,
       findings: this.sortedFindings.slice(),
     };
+  }
+}
+
+/**
+ * One-shot: what the commitment rules see of the commitment at `position`, read from its row and
+ * record when a rule asks. Most rules read two or three fields and find nothing, so filling a
+ * state's twenty would be most of their cost. Moved from commitment to commitment: rules keep
+ * nothing of the states they are given (see `Rule`).
+ */
+class RowView implements CommitmentState {
+  position = 0;
+
+  constructor(
+    private readonly records: readonly Commitment[],
+    private readonly table: CommitmentTable,
+    private readonly agreementList: readonly AgreementRecord[],
+    private readonly spanList: readonly Span[],
+    private readonly groupList: readonly AreaGroup[],
+    private readonly interned: Interned,
+    private readonly unconvertibleAt: (currency: number, span: number) => readonly number[],
+  ) {}
+
+  get commitment(): Commitment {
+    return this.records[this.position] as Commitment;
+  }
+  get id(): string {
+    return this.commitment.id;
+  }
+  get provider(): string {
+    return this.commitment.provider;
+  }
+  get beneficiary(): string {
+    return this.commitment.beneficiary;
+  }
+  get area(): CapabilityArea | null {
+    return this.commitment.capabilityArea ?? null;
+  }
+  get agreement(): AgreementRecord | undefined {
+    const index = this.table.agreement(this.position);
+    return index >= 0 ? this.agreementList[index] : undefined;
+  }
+  get group(): AreaGroup {
+    return this.groupList[this.table.group(this.position)] as AreaGroup;
+  }
+  get bucket(): Bucket | null {
+    return BUCKETS[this.table.bucket(this.position)] ?? null;
+  }
+  get span(): Span | null {
+    const index = this.table.span(this.position);
+    return index >= 0 ? (this.spanList[index] as Span) : null;
+  }
+  get spanSource(): 'period' | 'signature' | null {
+    return this.table.span(this.position) < 0 ? null : this.commitment.period ? 'period' : 'signature';
+  }
+  get money(): null {
+    return null;
+  }
+  get unconvertibleYears(): readonly number[] {
+    const span = this.table.span(this.position);
+    const currency = this.table.currency(this.position);
+    return currency >= 0 && span >= 0 ? this.unconvertibleAt(currency, span) : NO_YEARS;
+  }
+  get quantity(): null {
+    return null;
+  }
+  get quantityMeasure(): Measure | null {
+    const index = this.table.measure(this.position);
+    return index >= 0 ? (this.interned.measureList[index] as Measure) : null;
+  }
+  get clause(): ClauseReference | null {
+    const index = this.table.clause(this.position);
+    return index >= 0 ? (this.interned.clauseEntries[index] as ClauseEntry).clause : null;
+  }
+  get item(): { readonly key: string; readonly label: string } | null {
+    const index = this.table.item(this.position);
+    return index >= 0 ? (this.interned.itemList[index] as { readonly key: string; readonly label: string }) : null;
+  }
+  get natoEffect(): 'ends' | 'review' | null {
+    return this.agreement?.natoEffect ?? null;
   }
 }
 
