@@ -186,7 +186,11 @@ export interface Rule {
   readonly cell?: (ctx: RuleContext, cell: Cell) => readonly Finding[];
   /** One beneficiary × capability area (null: unassigned), all years. */
   readonly group?: (ctx: RuleContext, group: AreaGroup) => readonly Finding[];
-  /** One commitment (with the commitment it restates and those restating it). */
+  /**
+   * One commitment (with the commitment it restates and those restating it). The state is valid
+   * for the call only: a one-shot run moves one view from commitment to commitment, so a rule
+   * keeps what it needs of it (ids, texts), never the state itself.
+   */
   readonly commitment?: (ctx: RuleContext, state: CommitmentState) => readonly Finding[];
   readonly coalition?: (ctx: RuleContext, coalition: Coalition) => readonly Finding[];
   /** Commitments of one provider with the same money in the same capability area, sorted by id. */
