@@ -339,14 +339,6 @@ function parseMinor(amount: string, currency: string): bigint {
   return parseScaled(amount, digits);
 }
 
-/** A package amount in minor units as a double, when it is a whole number whose minor units are a safe integer; else null. */
-function smallMinor(amount: string, currency: string): number | null {
-  if (amount.length > 15 || !isDigits(amount)) return null;
-  const small = Number(amount) * 10 ** minorUnits(currency);
-  // Exact: up to 15 digits read exactly, and a product that is a safe integer is computed exactly.
-  return small <= Number.MAX_SAFE_INTEGER ? small : null;
-}
-
 /**
  * A canonical amount as a map key: the number itself when it is a whole number of up to 15 digits
  * (read exactly, and canonical strings have no leading zeros, so equal keys are equal amounts and
@@ -513,7 +505,8 @@ class Engine implements RuleContext, Analysis {
    * bucket made for its second. The editable engine keeps `duplicateBuckets`.
    */
   private wholeAmounts: Float64Array | null = null;
-  private readonly wholeAmountPositions: number[] = [];
+  private wholeAmountPositions: Int32Array | null = null;
+  private wholeAmountCount = 0;
   private readonly amountsByProvider: (Map<string | number, number | number[]> | undefined)[] = [];
   /** One-shot only: the buckets of two or more commitments, in order of making. */
   private readonly providerBuckets: number[][] = [];
@@ -772,7 +765,10 @@ class Engine implements RuleContext, Analysis {
     this.records = commitments;
     this.table = table;
     const duplicates = this.duplicateRules.length > 0;
-    if (duplicates) this.wholeAmounts = new Float64Array(size);
+    if (duplicates) {
+      this.wholeAmounts = new Float64Array(size);
+      this.wholeAmountPositions = new Int32Array(size);
+    }
     const restating = new Map<string, number[]>();
     for (let i = 0; i < size; i++) this.describeAt(commitments[i] as Commitment, i, table, restating, duplicates);
     const ids = new IdIndex(table.hash, size, (position) => (commitments[position] as Commitment).id);
@@ -813,12 +809,17 @@ class Engine implements RuleContext, Analysis {
       // Only checked here, so that a malformed amount or currency throws; the amount is parsed
       // when the commitment is applied. Whole numbers always parse: no bigint for them.
       const scale = minorUnits(currency);
-      if (digits) small = smallMinor(amount, currency) ?? Number.NaN;
-      else parseScaled(amount, scale);
+      // A whole amount of up to 15 digits is read exactly, and in minor units it is exact while a
+      // safe integer: no bigint, and its number is also its POSSIBLE_DOUBLE_COUNT key (`amountKey`).
+      const whole = digits && amount.length <= 15 ? Number(amount) : Number.NaN;
+      if (!digits) parseScaled(amount, scale);
+      else if (whole * 10 ** scale <= Number.MAX_SAFE_INTEGER) small = whole * 10 ** scale;
       currencyIndex = this.currencyOrdinal(currency);
       if (perYear === true) flags |= PER_YEAR;
-      const key = digits ? amount : canonicalAmount(amount);
-      if (duplicates && key) this.collectAmount(i, provider, amountKey(key));
+      if (duplicates) {
+        const key = Number.isNaN(whole) ? canonicalAmount(amount) : whole;
+        if (key !== '') this.collectAmount(i, provider, typeof key === 'number' ? key : amountKey(key));
+      }
     }
     let clause = -1;
     if (commitment.agreementId !== null && commitment.clauseRef) {
@@ -1683,9 +1684,10 @@ class Engine implements RuleContext, Analysis {
   /** One-shot: a money commitment's amount, kept for `bucketAmounts` (whole) or bucketed now (decimal). */
   private collectAmount(position: number, provider: number, key: string | number): void {
     const amounts = this.wholeAmounts;
-    if (typeof key === 'number' && amounts) {
-      amounts[this.wholeAmountPositions.length] = key;
-      this.wholeAmountPositions.push(position);
+    const positions = this.wholeAmountPositions;
+    if (typeof key === 'number' && amounts && positions) {
+      amounts[this.wholeAmountCount] = key;
+      positions[this.wholeAmountCount++] = position;
       return;
     }
     let byAmount = this.amountsByProvider[provider];
@@ -1712,10 +1714,11 @@ class Engine implements RuleContext, Analysis {
    */
   private bucketAmounts(): void {
     const amounts = this.wholeAmounts;
-    const positions = this.wholeAmountPositions;
+    const positions = this.wholeAmountPositions?.subarray(0, this.wholeAmountCount);
     const table = this.table as CommitmentTable;
     this.wholeAmounts = null;
-    if (!amounts || positions.length < 2) return;
+    this.wholeAmountPositions = null;
+    if (!amounts || !positions || positions.length < 2) return;
     const providers = this.providerNames.length;
     const start = new Int32Array(providers + 1);
     for (let i = 0; i < positions.length; i++) {
