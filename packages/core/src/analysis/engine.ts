@@ -392,8 +392,8 @@ interface State extends CommitmentState, Contributor {
   readonly agreementId: string | null;
   /**
    * One-shot: the money's currency, whether it is per year, and its amount in minor units when
-   * a double holds it exactly (else NaN: a field that always holds a double is written in place), read while the record is in the processor's cache, so
-   * that applying it later (area by area, far from input order) need not go back to the record.
+   * a double holds it exactly (else NaN, so that the field always holds a double, written in place
+   * rather than boxed), as the commitment's row has them (see `contributeAt`).
    */
   readonly moneyCurrency: string | null;
   readonly moneyPerYear: boolean;
@@ -516,8 +516,8 @@ class Engine implements RuleContext, Analysis {
   private table: CommitmentTable | null = null;
   /**
    * One-shot: the states made and kept — those linked by countsAs (whose identity rules compare),
-   * and those rules looked up or found in a duplicate bucket — by position. The others are made
-   * for the rules and dropped.
+   * and those rules looked up or found in a duplicate bucket — by position. The others are seen
+   * through `scratchState` (applying) and a `RowView` (the commitment rules).
    */
   private readonly keptStates = new Map<number, State>();
   /** One-shot: the state `stateFor` refills for commitments not kept. */
