@@ -516,8 +516,8 @@ class Engine implements RuleContext, Analysis {
   private table: CommitmentTable | null = null;
   /**
    * One-shot: the states made and kept — those linked by countsAs (whose identity rules compare),
-   * and those rules looked up or found in a duplicate bucket — by position. The others are seen
-   * through `scratchState` (applying) and a `RowView` (the commitment rules).
+   * and those rules looked up — by position. The others are seen through `scratchState`
+   * (applying), a `RowView` (the commitment rules) or states made for one use (`bucketStates`).
    */
   private readonly keptStates = new Map<number, State>();
   /** One-shot: the state `stateFor` refills for commitments not kept. */
@@ -663,7 +663,7 @@ class Engine implements RuleContext, Analysis {
     else this.runCommitments(found);
     for (const coalition of this.coalitions.values()) start(this.coalitionFindings, coalition.id, this.runCoalition(coalition));
     for (const [key, bucket] of this.duplicateBuckets) start(this.duplicateFindings, key, this.runDuplicates(bucket));
-    for (const bucket of this.providerBuckets) collect(this.runDuplicates(bucket.map((position) => this.stateAt(position))));
+    for (const bucket of this.providerBuckets) collect(this.runDuplicates(this.bucketStates(bucket)));
     this.sortedFindings = found.sort(compareFindings);
     if (this.retain) for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
   }
@@ -968,6 +968,17 @@ class Engine implements RuleContext, Analysis {
     const table = this.table as CommitmentTable;
     if ((table.flags(position) & (HAS_PARENT | HAS_CHILDREN | KEPT)) !== 0) return this.stateAt(position);
     return this.fillState(this.scratchState, position);
+  }
+
+  /**
+   * A duplicate bucket's states: the kept ones of commitments linked by countsAs (rules compare
+   * their roots by identity), the others made for the bucket, each an object of its own, not kept.
+   */
+  private bucketStates(positions: readonly number[]): State[] {
+    const table = this.table as CommitmentTable;
+    return positions.map((position) =>
+      (table.flags(position) & (HAS_PARENT | HAS_CHILDREN | KEPT)) !== 0 ? this.stateAt(position) : this.fillState(blankState(), position),
+    );
   }
 
   /** States of the positions, each made anew (a coalition rule may look at several at once). */
@@ -1418,7 +1429,7 @@ class Engine implements RuleContext, Analysis {
         const slot: ProviderSlot | undefined = providers.get(provider);
         if (!slot) {
           // A new slot takes the amount as it is: no new bigints for a provider's only entry in a cell.
-          providers.set(provider, { committed: amount, ending: flags & ENDS ? amount : 0n, starting: flags & STARTS ? amount : 0n });
+          providers.set(provider, { partner: provider, committed: amount, ending: flags & ENDS ? amount : 0n, starting: flags & STARTS ? amount : 0n });
         } else {
           slot.committed += amount;
           if (flags & ENDS) slot.ending += amount;
@@ -2049,16 +2060,17 @@ class Engine implements RuleContext, Analysis {
       return null;
     }
     const scale = cell.measure.key === '' ? this.moneyScale : QUANTITY_SCALE;
-    const slots: [string, ProviderSlot][] = [];
-    // forEach, not for-of: V8 makes a [key, value] pair per step of a map's iterator anyway, but not an iterator result.
-    cell.providers.forEach((slot, partner) => {
-      slots.push([partner, slot]);
+    // The slots themselves (each names its partner), collected with forEach: a for-of over a
+    // map's entries makes a [key, value] pair and an iterator result per step.
+    const slots: ProviderSlot[] = [];
+    cell.providers.forEach((slot) => {
+      slots.push(slot);
     });
     sortShort(slots, bySlotThenCode);
     const providers: ProviderShare[] = new Array<ProviderShare>(slots.length);
     for (let i = 0; i < slots.length; i++) {
-      const [partner, slot] = slots[i] as [string, ProviderSlot];
-      providers[i] = { partner, amount: formatMinor(slot.committed, scale), share: ratio4(slot.committed, cell.committed) };
+      const slot = slots[i] as ProviderSlot;
+      providers[i] = { partner: slot.partner, amount: formatMinor(slot.committed, scale), share: ratio4(slot.committed, cell.committed) };
     }
     const amount = (value: bigint) => formatMinor(value, scale);
     return {
@@ -2287,10 +2299,10 @@ function byRef(a: Clause, b: Clause): number {
 }
 
 /** Largest committed amount first, ties by partner code. Indexes rather than destructures: it runs for every row. */
-function bySlotThenCode(x: [string, ProviderSlot], y: [string, ProviderSlot]): number {
-  const a = x[1].committed;
-  const b = y[1].committed;
-  return a > b ? -1 : a < b ? 1 : compareText(x[0], y[0]);
+function bySlotThenCode(x: ProviderSlot, y: ProviderSlot): number {
+  const a = x.committed;
+  const b = y.committed;
+  return a > b ? -1 : a < b ? 1 : compareText(x.partner, y.partner);
 }
 
 function merge(kept: readonly Finding[], added: readonly Finding[]): Finding[] {

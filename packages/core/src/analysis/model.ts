@@ -71,6 +71,8 @@ export interface CommitmentState {
 }
 
 export interface ProviderSlot {
+  /** The provider's code: the key the slot is kept under, also here so that a list of slots needs no pairs. */
+  readonly partner: string;
   /** The provider's committed amount in the cell. */
   committed: bigint;
   /** The part of it from commitments whose period ends in the cell's year. */

@@ -28,7 +28,7 @@ export function slotOf(cell: Cell, provider: string): ProviderSlot {
   }
   let slot = providers.get(provider);
   if (!slot) {
-    slot = { committed: 0n, ending: 0n, starting: 0n };
+    slot = { partner: provider, committed: 0n, ending: 0n, starting: 0n };
     providers.set(provider, slot);
   }
   return slot;
@@ -88,7 +88,7 @@ export class ProviderSums {
   }
 
   /** `current + amount` while a safe integer (then exact); else `amount` goes to the slot's bigint and `current` stays. */
-  private sum(current: number, amount: number, cell: Cell, provider: number, field: keyof ProviderSlot): number {
+  private sum(current: number, amount: number, cell: Cell, provider: number, field: 'committed' | 'ending' | 'starting'): number {
     const next = current + amount;
     // Two safe integers add exactly when their sum is safe; a larger exact sum rounds to ≥ 2^53.
     if (next <= Number.MAX_SAFE_INTEGER) return next;
@@ -118,7 +118,12 @@ export class ProviderSums {
         if (ending !== 0) slot.ending += BigInt(ending);
         if (starting !== 0) slot.starting += BigInt(starting);
       } else {
-        providers.set(provider, { committed: BigInt(committed), ending: ending === 0 ? 0n : BigInt(ending), starting: starting === 0 ? 0n : BigInt(starting) });
+        providers.set(provider, {
+          partner: provider,
+          committed: BigInt(committed),
+          ending: ending === 0 ? 0n : BigInt(ending),
+          starting: starting === 0 ? 0n : BigInt(starting),
+        });
       }
       this.committed[place] = 0;
       this.ending[place] = 0;
