@@ -398,7 +398,7 @@ interface State extends CommitmentState, Contributor {
   readonly moneyCurrency: string | null;
   readonly moneyPerYear: boolean;
   readonly smallMoney: number;
-  /** One-shot: the provider's place in `providerNames` (its column in `ProviderSums`); -1 in the editable engine. */
+  /** One-shot: the provider's number (`Engine.providers`; its column in `ProviderSums`); -1 in the editable engine. */
   readonly providerOrdinal: number;
   /** Deliveries recorded against it. */
   flows: readonly FlowState[] | null;
@@ -407,6 +407,22 @@ interface State extends CommitmentState, Contributor {
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Texts numbered 0, 1, … in order of first appearance. */
+class Ordinals {
+  readonly list: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  of(text: string): number {
+    let number = this.numbers.get(text);
+    if (number === undefined) {
+      number = this.list.length;
+      this.numbers.set(text, number);
+      this.list.push(text);
+    }
+    return number;
+  }
+}
 
 /** A state with every field at a placeholder, to be filled (`Engine.fillState`): all states share one shape. */
 function blankState(): Writable<State> {
@@ -530,8 +546,8 @@ class Engine implements RuleContext, Analysis {
   private readonly flowsAt = new Map<number, readonly FlowState[]>();
   /** One-shot: the positions of the commitments of each coalition lead (`commitmentsOf`). */
   private readonly leadPositions = new Map<string, number[]>();
-  private readonly currencyOrdinals = new Map<string, number>();
-  private readonly currencyList: string[] = [];
+  /** One-shot: the money's currencies, numbered in order of appearance (rows keep the numbers). */
+  private readonly currencies = new Ordinals();
   /** One-shot: `unconvertibleIn` by currency ordinal, then span place. */
   private readonly unconvertibleBySpan: (readonly number[] | null)[][] = [];
 
@@ -575,8 +591,7 @@ class Engine implements RuleContext, Analysis {
   /** Places in `spanList` of the calendar years (a commitment without a period counts in its agreement's year of signature). */
   private readonly yearSpans = new Map<number, number>();
   /** One-shot: the providers by ordinal, and the range of years of the commitments' spans (see `providerOrdinal`). */
-  private readonly providerOrdinals = new Map<string, number>();
-  private readonly providerNames: string[] = [];
+  private readonly providers = new Ordinals();
   private firstYear = Number.POSITIVE_INFINITY;
   private lastYear = Number.NEGATIVE_INFINITY;
   /** One-shot: the providers' committed money of the area being applied (see `contributeAll`); null otherwise. */
@@ -814,7 +829,7 @@ class Engine implements RuleContext, Analysis {
       const whole = digits && amount.length <= 15 ? Number(amount) : Number.NaN;
       if (!digits) parseScaled(amount, scale);
       else if (whole * 10 ** scale <= Number.MAX_SAFE_INTEGER) small = whole * 10 ** scale;
-      currencyIndex = this.currencyOrdinal(currency);
+      currencyIndex = this.currencies.of(currency);
       if (perYear === true) flags |= PER_YEAR;
       if (duplicates) {
         const key = Number.isNaN(whole) ? canonicalAmount(amount) : whole;
@@ -861,16 +876,6 @@ class Engine implements RuleContext, Analysis {
     if (this.leadsOf.has(commitment.provider)) push(this.leadPositions, commitment.provider, i);
   }
 
-  private currencyOrdinal(currency: string): number {
-    let ordinal = this.currencyOrdinals.get(currency);
-    if (ordinal === undefined) {
-      ordinal = this.currencyList.length;
-      this.currencyOrdinals.set(currency, ordinal);
-      this.currencyList.push(currency);
-    }
-    return ordinal;
-  }
-
   /**
    * Applies every commitment, area by area, so that consecutive commitments update the same
    * cells (the sums do not depend on order); its providers' sums go to a small table, moved into
@@ -879,7 +884,7 @@ class Engine implements RuleContext, Analysis {
   private contributeTable(): void {
     const table = this.table as CommitmentTable;
     const ordered = table.orderByGroup(this.groupList.length);
-    const sums = ProviderSums.create(this.firstYear, this.lastYear, this.providerNames);
+    const sums = ProviderSums.create(this.firstYear, this.lastYear, this.providers.list);
     this.providerSums = sums;
     let group = -1;
     for (let k = 0; k < ordered.length; k++) {
@@ -917,7 +922,7 @@ class Engine implements RuleContext, Analysis {
     const span = spanIndex >= 0 ? (this.spanList[spanIndex] as Span) : null;
     const currencyIndex = table.currency(position);
     const money = counted && currencyIndex >= 0;
-    if (money && !this.splitSmall(table.smallMoney(position), this.currencyList[currencyIndex] as string, span, (flags & PER_YEAR) !== 0)) {
+    if (money && !this.splitSmall(table.smallMoney(position), this.currencies.list[currencyIndex] as string, span, (flags & PER_YEAR) !== 0)) {
       this.contribute(this.stateFor(position));
       return;
     }
@@ -927,7 +932,7 @@ class Engine implements RuleContext, Analysis {
     who.group = this.groupList[table.group(position)] as AreaGroup;
     who.span = span;
     who.natoEffect = null;
-    who.provider = this.providerNames[provider] as string;
+    who.provider = this.providers.list[provider] as string;
     who.agreementId = agreement ? agreement.agreement.id : null;
     who.clauseKey = clause >= 0 ? (this.interned.clauseEntries[clause] as ClauseEntry).key : null;
     const kind = bucket === COUNTS_COMMITTED ? KIND_COMMITTED : KIND_AT_RISK;
@@ -1045,7 +1050,7 @@ class Engine implements RuleContext, Analysis {
     }
     let years = bySpan[spanIndex];
     if (!years) {
-      years = this.unconvertibleIn(this.currencyList[currencyIndex] as string, this.spanList[spanIndex] as Span);
+      years = this.unconvertibleIn(this.currencies.list[currencyIndex] as string, this.spanList[spanIndex] as Span);
       bySpan[spanIndex] = years;
     }
     return years;
@@ -1288,13 +1293,7 @@ class Engine implements RuleContext, Analysis {
       if (span.fromYear < this.firstYear) this.firstYear = span.fromYear;
       if (span.toYear > this.lastYear) this.lastYear = span.toYear;
     }
-    let ordinal = this.providerOrdinals.get(provider);
-    if (ordinal === undefined) {
-      ordinal = this.providerNames.length;
-      this.providerOrdinals.set(provider, ordinal);
-      this.providerNames.push(provider);
-    }
-    return ordinal;
+    return this.providers.of(provider);
   }
 
   /** `spanOf`, shared between the records with the same period texts (spans are never changed). */
@@ -1730,7 +1729,7 @@ class Engine implements RuleContext, Analysis {
     this.wholeAmounts = null;
     this.wholeAmountPositions = null;
     if (!amounts || !positions || positions.length < 2) return;
-    const providers = this.providerNames.length;
+    const providers = this.providers.list.length;
     const start = new Int32Array(providers + 1);
     for (let i = 0; i < positions.length; i++) {
       const at = table.provider(positions[i] as number) + 1;
