@@ -754,14 +754,12 @@ class Engine implements RuleContext, Analysis {
 
   /** One-shot: the commitment rules on every commitment, in input order, their findings into `found`. */
   private runCommitments(found: Finding[]): void {
-    const table = this.table as CommitmentTable;
-    const view = new RowView(this.records, table, this.agreementList, this.spanList, this.groupList, this.interned, (currency, span) => this.unconvertibleAt(currency, span));
+    const view = new RowView(this.records, this.table as CommitmentTable, this.agreementList, this.spanList, this.groupList, this.interned, (currency, span) => this.unconvertibleAt(currency, span));
     for (let position = 0; position < this.records.length; position++) {
       // Linked or kept states as they are (rules compare them by identity); the others through
       // the view, moved to the position.
-      const linked = (table.flags(position) & (HAS_PARENT | HAS_CHILDREN | KEPT)) !== 0;
       view.position = position;
-      const findings = this.runCommitment(linked ? this.stateAt(position) : view);
+      const findings = this.runCommitment(this.isKept(position) ? this.stateAt(position) : view);
       for (let j = 0; j < findings.length; j++) found.push(findings[j] as Finding);
     }
   }
@@ -963,32 +961,35 @@ class Engine implements RuleContext, Analysis {
   }
 
   /**
-   * The state of the commitment at a position for the call at hand: the kept one when there is
-   * one or the commitment is linked by countsAs (rules compare those by identity), else the one
-   * scratch state, refilled. Applying a commitment and running the commitment rules use it: they
-   * keep nothing of it (rules must not keep the states they are given, see `Rule`), so 100,000
-   * commitments make no object each.
+   * Whether the commitment at a position is seen through its kept state: it is linked by countsAs
+   * (rules compare those states by identity), or a state was kept for it already.
    */
-  private stateFor(position: number): State {
-    const table = this.table as CommitmentTable;
-    if ((table.flags(position) & (HAS_PARENT | HAS_CHILDREN | KEPT)) !== 0) return this.stateAt(position);
-    return this.fillState(this.scratchState, position);
+  private isKept(position: number): boolean {
+    return ((this.table as CommitmentTable).flags(position) & (HAS_PARENT | HAS_CHILDREN | KEPT)) !== 0;
   }
 
   /**
-   * A duplicate bucket's states: the kept ones of commitments linked by countsAs (rules compare
-   * their roots by identity), the others made for the bucket, each an object of its own, not kept.
+   * The state of the commitment at a position for applying it: the kept one (`isKept`), else the
+   * one scratch state, refilled — applying keeps nothing of it, so 100,000 commitments make no
+   * object each.
    */
-  private bucketStates(positions: readonly number[]): State[] {
-    const table = this.table as CommitmentTable;
-    return positions.map((position) =>
-      (table.flags(position) & (HAS_PARENT | HAS_CHILDREN | KEPT)) !== 0 ? this.stateAt(position) : this.fillState(blankState(), position),
-    );
+  private stateFor(position: number): State {
+    return this.isKept(position) ? this.stateAt(position) : this.fillState(this.scratchState, position);
   }
 
-  /** States of the positions, each made anew (a coalition rule may look at several at once). */
+  /** A state of its own for one use (a rule may hold several at once): the kept one (`isKept`), else a new one, not kept. */
+  private ownState(position: number): State {
+    return this.isKept(position) ? this.stateAt(position) : this.fillState(blankState(), position);
+  }
+
+  /** A duplicate bucket's states. */
+  private bucketStates(positions: readonly number[]): State[] {
+    return positions.map((position) => this.ownState(position));
+  }
+
+  /** A coalition lead's commitments' states. */
   private *statesAt(positions: readonly number[]): Generator<State> {
-    for (const position of positions) yield this.keptStates.get(position) ?? this.fillState(blankState(), position);
+    for (const position of positions) yield this.ownState(position);
   }
 
   /**
