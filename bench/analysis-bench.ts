@@ -1,7 +1,10 @@
 // Coordination-analysis benchmarks: full analysis of the synthetic packages at three scales, the
-// what-if edit (one commitment changed, then the result read) on the large one, and peak memory
-// measured in a separate process. Called by run.ts; prints nothing itself.
+// large one again pinned to one core, the what-if edit (one commitment changed, then the result
+// read) on the large one, and peak memory; the pinned runs and the memory are measured in
+// processes of their own. Called by run.ts; prints nothing itself.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { analyze, createAnalysis, type Commitment } from '@compact/core';
 import { ANALYSIS_SCALES, analysisPackage, seededRandom, syntheticAsOf, type AnalysisScale } from './analysis-synthetic.js';
@@ -96,6 +99,54 @@ function whatIf(runs: number): BenchRow[] {
   ];
 }
 
+/**
+ * The full analysis of the large package on one core: in a process of its own per CPU, pinned to
+ * it with `taskset` (Linux), so that the collector's helper threads share that core. Each CPU
+ * gets its own process because on a shared virtual machine one CPU can be much slower than
+ * another for memory-bound work (a neighbour on the same physical core), and the note shows it.
+ */
+/** The CPUs this process may run on (Linux: `Cpus_allowed_list`, e.g. "0-1,4"); else 0 … n − 1. */
+function allowedCpus(): number[] {
+  try {
+    const list = /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '';
+    const cpus = list.split(',').flatMap((range) => {
+      const [from = Number.NaN, to = from] = range.split('-').map(Number);
+      return Number.isInteger(from) && Number.isInteger(to) ? Array.from({ length: to - from + 1 }, (_, i) => from + i) : [];
+    });
+    if (cpus.length > 0) return cpus;
+  } catch {
+    // Not Linux: no /proc.
+  }
+  return Array.from({ length: availableParallelism() }, (_, i) => i);
+}
+
+function oneCore(runs: number): BenchRow {
+  const name = 'analysis, full, large, pinned to one core (taskset; a process per CPU)';
+  const script = fileURLToPath(new URL('./analysis-one-core.ts', import.meta.url));
+  const wall: number[] = [];
+  const system: number[] = [];
+  const perCpu: string[] = [];
+  for (const cpu of allowedCpus()) {
+    const child = spawnSync('taskset', ['-c', String(cpu), process.execPath, ...process.execArgv, script, String(runs)], { encoding: 'utf8' });
+    if (child.error) return { name, median: Number.NaN, unit: 'ms', runs: 0, note: `not measured: ${child.error.message}` };
+    try {
+      const report = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { wallMs: number[]; systemMs: number[] };
+      wall.push(...report.wallMs);
+      system.push(...report.systemMs);
+      perCpu.push(`CPU ${cpu} ${median(report.wallMs).toFixed(0)} ms`);
+    } catch {
+      return { name, median: Number.NaN, unit: 'ms', runs: 0, note: `failed on CPU ${cpu}: ${child.stderr.slice(0, 200)}` };
+    }
+  }
+  return {
+    name,
+    median: median(wall),
+    unit: 'ms',
+    runs: wall.length,
+    note: `${perCpu.join(', ')}; slowest run ${Math.max(...wall).toFixed(0)} ms; kernel time ${median(system).toFixed(0)} ms per run (mostly page faults as the heap grows)`,
+  };
+}
+
 /** Peak memory of generating and analysing the large package, in a process of its own. */
 function memory(): BenchRow {
   const script = fileURLToPath(new URL('./analysis-memory.ts', import.meta.url));
@@ -120,6 +171,7 @@ export function analysisBenchmarks(): BenchRow[] {
     fullAnalysis(ANALYSIS_SCALES.small, 15),
     fullAnalysis(ANALYSIS_SCALES.medium, 9),
     fullAnalysis(ANALYSIS_SCALES.large, 7),
+    oneCore(7),
     ...whatIf(50),
     memory(),
   ];

@@ -17,7 +17,7 @@ import type { CapabilityArea } from '../schema/vocabulary.js';
 import { Converter, divideHalfEven, EXACT_LIMIT } from './convert.js';
 import { dayNumber, daysInYear, daysInYearFrom, isIsoDate, isoDateKey, spanOf, wholeYear, yearOf, type Span } from './dates.js';
 import { compareFindings, NONE, sortClauses } from './finding.js';
-import { formatMinor, QUANTITY_SCALE, ratio4 } from './format.js';
+import { flat, formatMinor, QUANTITY_SCALE, ratio4 } from './format.js';
 import {
   MONEY,
   NO_COUNTS,
@@ -580,6 +580,8 @@ class Engine implements RuleContext, Analysis {
   private readonly missingYears: number[] = [];
   private readonly ignoredYears: number[] = [];
   private readonly interned = new Interned();
+  /** `sharedText`'s texts by key. */
+  private readonly sharedTexts = new Map<string, string>();
   /**
    * Spans by the digits of their first and last day (`isoDateKey`; places in `spanList`): most
    * periods are whole years, so 100,000 commitments share a few hundred. Small integer keys:
@@ -1818,6 +1820,15 @@ class Engine implements RuleContext, Analysis {
 
   clauseReference(key: string): ClauseReference | undefined {
     return this.interned.clauseByKey(key);
+  }
+
+  sharedText(key: string, make: () => string): string {
+    let text = this.sharedTexts.get(key);
+    if (text === undefined) {
+      text = flat(make());
+      this.sharedTexts.set(key, text);
+    }
+    return text;
   }
 
   requirements(): readonly RequirementState[] {

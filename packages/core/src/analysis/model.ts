@@ -163,6 +163,12 @@ export interface RuleContext {
   commitmentsOf(provider: string): Iterable<CommitmentState>;
   partner(code: string): Partner | undefined;
   clauses(agreementId: string): readonly Clause[];
+  /**
+   * A text that many findings share (a remedy that depends only on an area and a year): made by
+   * `make` the first time its key is asked for, the same string after. A finding keeps its texts,
+   * so a copy per finding would be memory the collector copies on every run.
+   */
+  sharedText(key: string, make: () => string): string;
   /** The shared reference of a clause key as kept in cells (`agreementId\u0001ref`), if a commitment names it. */
   clauseReference(key: string): ClauseReference | undefined;
   requirements(): readonly RequirementState[];

@@ -49,8 +49,8 @@ export const expiryCliff: Rule = {
           {
             message: `${areaHeading(group.area, 'en')}, ${group.beneficiary}: commitments worth ${en(cliff)} (${percentText(cliff, cell.committed, 'en')} of the ${en(cell.committed)} committed for ${year}) end in ${year} and are not renewed for ${year + 1}: ${list('en')}.`,
             messageUk: `${areaHeading(group.area, 'uk')}, ${group.beneficiary}: зобов’язання на ${uk(cliff)} (${percentText(cliff, cell.committed, 'uk')} від ${uk(cell.committed)} на ${year} рік) спливають у ${year} році й не поновлені на ${year + 1} рік: ${list('uk')}.`,
-            remedy: `Negotiate renewals or successor commitments for ${year + 1} before the current ones end.`,
-            remedyUk: `Домовитися про поновлення або нові зобов’язання на ${year + 1} рік до завершення чинних.`,
+            remedy: ctx.sharedText(`EXPIRY_CLIFF:en:${year}`, () => `Negotiate renewals or successor commitments for ${year + 1} before the current ones end.`),
+            remedyUk: ctx.sharedText(`EXPIRY_CLIFF:uk:${year}`, () => `Домовитися про поновлення або нові зобов’язання на ${year + 1} рік до завершення чинних.`),
           },
         ),
       );

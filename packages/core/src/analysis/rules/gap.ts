@@ -33,8 +33,8 @@ export const gap: Rule = {
         {
           message: `${cellHeading(cell, 'en')}: ${en(committed)} committed of ${en(required)} required (${percentText(committed, required, 'en')}); shortfall ${en(shortfall)}.${riskEn}`,
           messageUk: `${cellHeading(cell, 'uk')}: зобов’язання покривають ${uk(committed)} із потрібних ${uk(required)} (${percentText(committed, required, 'uk')}); бракує ${uk(shortfall)}.${riskUk}`,
-          remedy: `Seek further commitments for ${areaLabel(cell.area, 'en')} in ${cell.year} through the capability coalition or partners with unallocated money${atRisk > 0n ? ', and firm up the commitments at risk' : ''}.`,
-          remedyUk: `Залучити додаткові зобов’язання для спроможності ${areaLabel(cell.area, 'uk')} на ${cell.year} рік через коаліцію спроможностей або партнерів із нерозподіленими коштами${atRisk > 0n ? ' та закріпити зобов’язання під ризиком' : ''}.`,
+          remedy: ctx.sharedText(`GAP:en:${cell.area}:${cell.year}:${atRisk > 0n}`, () => `Seek further commitments for ${areaLabel(cell.area, 'en')} in ${cell.year} through the capability coalition or partners with unallocated money${atRisk > 0n ? ', and firm up the commitments at risk' : ''}.`),
+          remedyUk: ctx.sharedText(`GAP:uk:${cell.area}:${cell.year}:${atRisk > 0n}`, () => `Залучити додаткові зобов’язання для спроможності ${areaLabel(cell.area, 'uk')} на ${cell.year} рік через коаліцію спроможностей або партнерів із нерозподіленими коштами${atRisk > 0n ? ' та закріпити зобов’язання під ризиком' : ''}.`),
         },
       ),
     ];

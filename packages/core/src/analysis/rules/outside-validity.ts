@@ -6,6 +6,23 @@ import { makeFinding, NONE } from '../finding.js';
 import type { Rule } from '../model.js';
 import { clausesOf } from '../describe.js';
 
+const LATE = {
+  en: 'confirm that the money after the agreement ends is covered by an extension or a successor agreement',
+  uk: 'підтвердити, що кошти після завершення угоди покриває її продовження або нова угода',
+};
+const EARLY = {
+  en: 'check whether the money before signature is earlier aid restated in the agreement, so that it is not also counted elsewhere',
+  uk: 'перевірити, чи кошти до підписання — це раніше надана допомога, повторена в угоді, щоб не врахувати її ще десь',
+};
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The remedies, one of three: made once, so that the findings share them rather than each keeping a copy. */
+const REMEDIES = {
+  late: { en: `${capitalise(LATE.en)}.`, uk: `${capitalise(LATE.uk)}.` },
+  early: { en: `${capitalise(EARLY.en)}.`, uk: `${capitalise(EARLY.uk)}.` },
+  both: { en: `${capitalise(LATE.en)}; ${EARLY.en}.`, uk: `${capitalise(LATE.uk)}; ${EARLY.uk}.` },
+};
+
 export const outsideValidity: Rule = {
   code: 'OUTSIDE_VALIDITY',
   commitment(ctx, state) {
@@ -18,21 +35,15 @@ export const outsideValidity: Rule = {
     if (!late && !early) return NONE;
     const en: string[] = [];
     const uk: string[] = [];
-    const remedyEn: string[] = [];
-    const remedyUk: string[] = [];
     if (late) {
       en.push(`runs to ${period.to}, past the end of agreement ${id} on ${late}`);
       uk.push(`діє до ${period.to}, тобто після завершення угоди ${id} (${late})`);
-      remedyEn.push('confirm that the money after the agreement ends is covered by an extension or a successor agreement');
-      remedyUk.push('підтвердити, що кошти після завершення угоди покриває її продовження або нова угода');
     }
     if (early) {
       en.push(`starts on ${period.from}, before agreement ${id} was signed on ${early}`);
       uk.push(`починається ${period.from}, до підписання угоди ${id} (${early})`);
-      remedyEn.push('check whether the money before signature is earlier aid restated in the agreement, so that it is not also counted elsewhere');
-      remedyUk.push('перевірити, чи кошти до підписання — це раніше надана допомога, повторена в угоді, щоб не врахувати її ще десь');
     }
-    const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+    const remedy = REMEDIES[late && early ? 'both' : late ? 'late' : 'early'];
     return [
       makeFinding(
         'OUTSIDE_VALIDITY',
@@ -43,8 +54,8 @@ export const outsideValidity: Rule = {
         {
           message: `Commitment ${state.id} ${en.join(', and ')}.`,
           messageUk: `Зобов’язання ${state.id} ${uk.join(', а також ')}.`,
-          remedy: `${capitalise(remedyEn.join('; '))}.`,
-          remedyUk: `${capitalise(remedyUk.join('; '))}.`,
+          remedy: remedy.en,
+          remedyUk: remedy.uk,
         },
       ),
     ];
