@@ -16,7 +16,8 @@ import { isLinkedFlow, type Agreement, type Clause, type Coalition, type Commitm
 import type { CapabilityArea } from '../schema/vocabulary.js';
 import { Converter, divideHalfEven, EXACT_LIMIT } from './convert.js';
 import { dayNumber, daysInYear, daysInYearFrom, isIsoDate, isoDateKey, spanOf, wholeYear, yearOf, type Span } from './dates.js';
-import { compareFindings, NONE, sortClauses } from './finding.js';
+import { ClauseMarks, type MarkedCell } from './clause-marks.js';
+import { clauseRefsOf, compareFindings, NONE, sortClauses } from './finding.js';
 import { flat, formatMinor, QUANTITY_SCALE, ratio4 } from './format.js';
 import {
   MONEY,
@@ -102,9 +103,13 @@ const STRIDE = 5;
  * commitments' yearly amounts make no bigint each. The editable engine leaves them 0. The
  * providers' shares are summed the same way, area by area, in `ProviderSums`.
  */
-interface EngineCell extends Cell {
+interface EngineCell extends Cell, MarkedCell {
   committedSmall: number;
   atRiskSmall: number;
+  /** Editable engine: the clauses of the committed commitments, `agreementId\u0001ref`, counted (one-shot: `ClauseMarks`). */
+  clauses: ReadonlyMap<string, number>;
+  /** The same, of the committed commitments whose period ends in the cell's year. */
+  endingClauses: ReadonlyMap<string, number>;
 }
 
 /** big + small as a bigint: one bigint made when big is 0n (the common case). */
@@ -380,6 +385,8 @@ interface Contributor {
   readonly provider: string;
   readonly agreementId: string | null;
   readonly clauseKey: string | null;
+  /** The clause's number in `Interned.clauseEntries`, -1 when none. */
+  readonly clauseNumber: number;
 }
 
 /** The engine's own fields of a commitment, beside what rules see. */
@@ -447,6 +454,7 @@ function blankState(): Writable<State> {
     natoEffect: null,
     entries: null,
     clauseKey: null,
+    clauseNumber: -1,
     agreementId: null,
     moneyCurrency: null,
     moneyPerYear: false,
@@ -539,7 +547,7 @@ class Engine implements RuleContext, Analysis {
   /** One-shot: the state `stateFor` refills for commitments not kept. */
   private readonly scratchState: Writable<State> = blankState();
   /** One-shot: what `contributeAt` fills from a row for `carve` and `apply`. */
-  private readonly contributor: Writable<Contributor> = { group: null as unknown as AreaGroup, span: null, natoEffect: null, provider: '', agreementId: null, clauseKey: null };
+  private readonly contributor: Writable<Contributor> = { group: null as unknown as AreaGroup, span: null, natoEffect: null, provider: '', agreementId: null, clauseKey: null, clauseNumber: -1 };
   /** One-shot: the positions of the commitments restating the one at a position. */
   private readonly childPositions = new Map<number, number[]>();
   /** One-shot: the deliveries recorded against the commitment at a position. */
@@ -580,6 +588,8 @@ class Engine implements RuleContext, Analysis {
   private readonly missingYears: number[] = [];
   private readonly ignoredYears: number[] = [];
   private readonly interned = new Interned();
+  /** One-shot: the cells' clauses, gathered area by area (see `contributeTable`). */
+  private readonly clauseMarks = new ClauseMarks(this.interned.clauseEntries);
   /** `sharedText`'s texts by key. */
   private readonly sharedTexts = new Map<string, string>();
   /**
@@ -892,11 +902,13 @@ class Engine implements RuleContext, Analysis {
       const ordinal = table.group(position);
       if (ordinal !== group) {
         sums?.flush();
+        this.clauseMarks.flush();
         group = ordinal;
       }
       this.contributeAt(position, table);
     }
     sums?.flush();
+    this.clauseMarks.flush();
     this.providerSums = null;
     this.settle();
   }
@@ -935,8 +947,9 @@ class Engine implements RuleContext, Analysis {
     who.provider = this.providers.list[provider] as string;
     who.agreementId = agreement ? agreement.agreement.id : null;
     who.clauseKey = clause >= 0 ? (this.interned.clauseEntries[clause] as ClauseEntry).key : null;
+    who.clauseNumber = clause;
     const kind = bucket === COUNTS_COMMITTED ? KIND_COMMITTED : KIND_AT_RISK;
-    if (money) this.carveSmall(who.group, span as Span, kind, provider, who.provider, who.clauseKey);
+    if (money) this.carveSmall(who.group, span as Span, kind, provider, who.provider, clause);
     const out = this.scratch;
     out.length = 0;
     if (counted && (flags & HAS_QUANTITY) !== 0) {
@@ -1004,6 +1017,7 @@ class Engine implements RuleContext, Analysis {
     const money = state.commitment.money;
     const clauseIndex = table.clause(position);
     state.clauseKey = clauseIndex >= 0 ? (this.interned.clauseEntries[clauseIndex] as ClauseEntry).key : null;
+    state.clauseNumber = clauseIndex;
     state.agreementId = state.commitment.agreementId;
     state.moneyCurrency = money?.currency ?? null;
     state.moneyPerYear = money?.perYear === true;
@@ -1277,6 +1291,7 @@ class Engine implements RuleContext, Analysis {
       natoEffect: agreement ? agreement.natoEffect : null,
       entries: null,
       clauseKey: clause?.key ?? null,
+      clauseNumber: clause ? clause.ordinal : -1,
       agreementId: commitment.agreementId,
       moneyCurrency: commitment.money?.currency ?? null,
       moneyPerYear: commitment.money?.perYear === true,
@@ -1401,6 +1416,8 @@ class Engine implements RuleContext, Analysis {
         clauses: NO_COUNTS,
         endingClauses: NO_COUNTS,
         clauseRefs: null,
+        endingClauseRefs: null,
+        markPlace: -1,
       };
       cell = made;
       byYear.set(year, cell);
@@ -1415,8 +1432,9 @@ class Engine implements RuleContext, Analysis {
     const provider = state.provider;
     const agreementId = state.agreementId;
     const clauseKey = state.clauseKey;
+    const clauseNumber = state.clauseNumber;
     for (let i = 0; i < entries.length; i += STRIDE) {
-      const cell = entries[i] as Cell;
+      const cell = entries[i] as EngineCell;
       const raw = entries[i + 1] as bigint;
       const flags = entries[i + 2] as number;
       const amount = sign === 1 ? raw : -raw;
@@ -1445,7 +1463,9 @@ class Engine implements RuleContext, Analysis {
           cell.natoReview += sign === 1 ? review : -review;
           if (agreementId) cell.natoAgreements = countInto(cell.natoAgreements, agreementId, sign);
         }
-        if (clauseKey) {
+        if (!this.retain) {
+          if (clauseNumber >= 0) this.clauseMarks.add(cell, clauseNumber, (flags & ENDS) !== 0);
+        } else if (clauseKey) {
           cell.clauses = countInto(cell.clauses, clauseKey, sign);
           cell.clauseRefs = null;
           if (flags & ENDS) cell.endingClauses = countInto(cell.endingClauses, clauseKey, sign);
@@ -1466,7 +1486,7 @@ class Engine implements RuleContext, Analysis {
    * `apply` of one committed or at-risk amount held in a double (one-shot only; see `EngineCell`):
    * the provider's share goes to `providerSums` (the area's table) when there is one.
    */
-  private applySmall(cell: EngineCell, year: number, amount: number, flags: number, providerOrdinal: number, provider: string, clauseKey: string | null): void {
+  private applySmall(cell: EngineCell, year: number, amount: number, flags: number, providerOrdinal: number, provider: string, clauseNumber: number): void {
     if ((flags & 3) === KIND_AT_RISK) {
       const sum = addSmall(cell.atRiskSmall, amount);
       if (sum >= 0) cell.atRiskSmall = sum;
@@ -1486,11 +1506,7 @@ class Engine implements RuleContext, Analysis {
       if (flags & ENDS) slot.ending += big;
       if (flags & STARTS) slot.starting += big;
     }
-    if (clauseKey) {
-      cell.clauses = countInto(cell.clauses, clauseKey, 1);
-      cell.clauseRefs = null;
-      if (flags & ENDS) cell.endingClauses = countInto(cell.endingClauses, clauseKey, 1);
-    }
+    if (clauseNumber >= 0) this.clauseMarks.add(cell, clauseNumber, (flags & ENDS) !== 0);
   }
 
   /** Moves the cells' parts held in doubles into the exact bigint totals, once all commitments are in. */
@@ -1544,7 +1560,7 @@ class Engine implements RuleContext, Analysis {
    * one year at a time: a one-shot run keeps no entries, and a double in the entries list would be
    * boxed. Each cell still sees the commitment's amounts in the order `apply` would add them.
    */
-  private carveSmall(group: AreaGroup, span: Span, kind: number, providerOrdinal: number, provider: string, clauseKey: string | null): void {
+  private carveSmall(group: AreaGroup, span: Span, kind: number, providerOrdinal: number, provider: string, clauseNumber: number): void {
     const parts = this.yearParts;
     for (let i = 0; i < parts.length; i++) {
       const amount = parts[i];
@@ -1552,7 +1568,7 @@ class Engine implements RuleContext, Analysis {
       const year = span.fromYear + i;
       const flags = kind | (span.toYear === year ? ENDS : 0) | (span.fromYear === year ? STARTS : 0);
       const cell = this.providerSums?.cell(year) ?? this.cell(group, MONEY, year);
-      this.applySmall(cell as EngineCell, year, amount, flags, providerOrdinal, provider, clauseKey);
+      this.applySmall(cell as EngineCell, year, amount, flags, providerOrdinal, provider, clauseNumber);
     }
   }
 
@@ -1641,7 +1657,7 @@ class Engine implements RuleContext, Analysis {
         !(state.natoEffect && this.natoDay !== null) &&
         this.splitSmall(state.smallMoney, state.moneyCurrency, state.span, state.moneyPerYear)
       ) {
-        this.carveSmall(state.group, state.span, kind, state.providerOrdinal, state.provider, state.clauseKey);
+        this.carveSmall(state.group, state.span, kind, state.providerOrdinal, state.provider, state.clauseNumber);
       } else {
         const money = this.moneyOf(state);
         if (money) this.carve(out, state, kind, MONEY, money, children);
@@ -1820,6 +1836,19 @@ class Engine implements RuleContext, Analysis {
 
   clauseReference(key: string): ClauseReference | undefined {
     return this.interned.clauseByKey(key);
+  }
+
+  cellClauses(cell: Cell): readonly ClauseReference[] {
+    const own = cell as EngineCell;
+    // One-shot, `ClauseMarks` gave each cell its references when its area was done (null: none).
+    if (!this.retain) return own.clauseRefs ?? NO_REFERENCES;
+    own.clauseRefs ??= clauseRefsOf(this, own.clauses.keys());
+    return own.clauseRefs;
+  }
+
+  endingClauses(cell: Cell): readonly ClauseReference[] {
+    const own = cell as EngineCell;
+    return this.retain ? clauseRefsOf(this, own.endingClauses.keys()) : (own.endingClauseRefs ?? NO_REFERENCES);
   }
 
   sharedText(key: string, make: () => string): string {
@@ -2268,6 +2297,7 @@ interface Affected {
 
 const NO_STATES: readonly State[] = Object.freeze([]);
 const NO_FLOWS: readonly FlowState[] = Object.freeze([]);
+const NO_REFERENCES: readonly ClauseReference[] = Object.freeze([]);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

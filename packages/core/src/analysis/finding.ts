@@ -73,14 +73,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 const NO_CLAUSES: readonly ClauseReference[] = Object.freeze([]);
 
-/** The clause references behind a cell's committed amount, sorted (cached on the cell). */
-export function cellClauses(ctx: RuleContext, cell: Cell): readonly ClauseReference[] {
-  cell.clauseRefs ??= clauseRefsOf(ctx, cell.clauses.keys());
-  return cell.clauseRefs;
-}
-
 /**
- * Clause keys as kept in cells (`agreementId\u0001ref`) back into references, sorted and unique:
+ * Clause keys as the editable engine keeps them in cells (`agreementId\u0001ref`) back into references, sorted and unique:
  * the engine's shared reference for each key (tens of thousands of findings name the same few
  * thousand clauses), made anew only for a key it does not know.
  */

@@ -106,12 +106,6 @@ export interface Cell {
   natoLost: bigint;
   natoReview: bigint;
   natoAgreements: ReadonlyMap<string, number>;
-  /** Clause references of the committed commitments, `agreementId\u0001ref`, counted. */
-  clauses: ReadonlyMap<string, number>;
-  /** The same, of the committed commitments whose period ends in this year. */
-  endingClauses: ReadonlyMap<string, number>;
-  /** `clauses` as sorted references, computed on first use after a change (engine-kept cache). */
-  clauseRefs: readonly ClauseReference[] | null;
 }
 
 /** One beneficiary's capability area (or the unassigned one): its cells and the item types named in it. */
@@ -169,8 +163,12 @@ export interface RuleContext {
    * so a copy per finding would be memory the collector copies on every run.
    */
   sharedText(key: string, make: () => string): string;
-  /** The shared reference of a clause key as kept in cells (`agreementId\u0001ref`), if a commitment names it. */
+  /** The shared reference of a clause key (`agreementId\u0001ref`), if a commitment names it. */
   clauseReference(key: string): ClauseReference | undefined;
+  /** The clauses behind a cell's committed amount, sorted and unique. */
+  cellClauses(cell: Cell): readonly ClauseReference[];
+  /** The same, of the committed commitments whose period ends in the cell's year. */
+  endingClauses(cell: Cell): readonly ClauseReference[];
   requirements(): readonly RequirementState[];
   flows(): Iterable<FlowState>;
   /** The commitment this one restates, after breaking countsAs cycles (null for an original). */

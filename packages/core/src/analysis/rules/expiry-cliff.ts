@@ -5,7 +5,7 @@
 // the cliff is the sum over providers. Years before the analysis day's year are history and not
 // flagged. Severity high when the cliff is at least half of the year's coverage, else medium.
 import { yearOf } from '../dates.js';
-import { amountDecimal, clauseRefsOf, makeFinding, NONE } from '../finding.js';
+import { amountDecimal, makeFinding, NONE } from '../finding.js';
 import { areaHeading, moneyText, percentText } from '../format.js';
 import { MONEY, type Cell, type ProviderSlot, type Rule } from '../model.js';
 import type { Finding } from '../types.js';
@@ -45,7 +45,7 @@ export const expiryCliff: Rule = {
             partners: sortShort(unrenewed.map(([partner]) => partner), compareCodeUnits),
             amount: amountDecimal(ctx, MONEY, cliff),
           },
-          clauseRefsOf(ctx, cell.endingClauses.keys()),
+          ctx.endingClauses(cell),
           {
             message: `${areaHeading(group.area, 'en')}, ${group.beneficiary}: commitments worth ${en(cliff)} (${percentText(cliff, cell.committed, 'en')} of the ${en(cell.committed)} committed for ${year}) end in ${year} and are not renewed for ${year + 1}: ${list('en')}.`,
             messageUk: `${areaHeading(group.area, 'uk')}, ${group.beneficiary}: зобов’язання на ${uk(cliff)} (${percentText(cliff, cell.committed, 'uk')} від ${uk(cell.committed)} на ${year} рік) спливають у ${year} році й не поновлені на ${year + 1} рік: ${list('uk')}.`,

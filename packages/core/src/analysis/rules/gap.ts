@@ -1,7 +1,7 @@
 // GAP: a requirement whose committed coverage is below 100 %. Severity by the coverage ratio:
 // critical below 50 %, high below 80 %, medium below 100 % (thresholds are options). Exactly 100 %
 // is covered. Compared exactly in integers, never through a rounded ratio.
-import { amountDecimal, amountText, cellHeading, cellSubject, cellClauses, makeFinding, NONE } from '../finding.js';
+import { amountDecimal, amountText, cellHeading, cellSubject, makeFinding, NONE } from '../finding.js';
 import { areaLabel, percentText } from '../format.js';
 import type { Rule } from '../model.js';
 
@@ -29,7 +29,7 @@ export const gap: Rule = {
         severity,
         idParts,
         { ...subject, shortfall: amountDecimal(ctx, cell.measure, shortfall) },
-        cellClauses(ctx, cell),
+        ctx.cellClauses(cell),
         {
           message: `${cellHeading(cell, 'en')}: ${en(committed)} committed of ${en(required)} required (${percentText(committed, required, 'en')}); shortfall ${en(shortfall)}.${riskEn}`,
           messageUk: `${cellHeading(cell, 'uk')}: зобов’язання покривають ${uk(committed)} із потрібних ${uk(required)} (${percentText(committed, required, 'uk')}); бракує ${uk(shortfall)}.${riskUk}`,

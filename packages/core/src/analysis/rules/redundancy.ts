@@ -1,6 +1,6 @@
 // REDUNDANCY (info): a requirement covered at least 150 % (option redundancyThreshold) by two or
 // more providers; exactly 150 % is flagged. The surplus could go to areas with gaps.
-import { amountDecimal, amountText, cellHeading, cellSubject, cellClauses, makeFinding, NONE } from '../finding.js';
+import { amountDecimal, amountText, cellHeading, cellSubject, makeFinding, NONE } from '../finding.js';
 import { percentText } from '../format.js';
 import type { Rule } from '../model.js';
 
@@ -20,7 +20,7 @@ export const redundancy: Rule = {
         'info',
         idParts,
         { ...subject, surplus: amountDecimal(ctx, cell.measure, surplus) },
-        cellClauses(ctx, cell),
+        ctx.cellClauses(cell),
         {
           message: `${cellHeading(cell, 'en')}: ${en(cell.committed)} committed by ${n} providers is ${percentText(cell.committed, cell.required, 'en')} of the ${en(cell.required)} required; ${en(surplus)} above the requirement could go to areas with gaps.`,
           messageUk: `${cellHeading(cell, 'uk')}: зобов’язання ${n} постачальників на ${uk(cell.committed)} становлять ${percentText(cell.committed, cell.required, 'uk')} від потрібних ${uk(cell.required)}; надлишок ${uk(surplus)} можна спрямувати на спроможності з дефіцитом.`,

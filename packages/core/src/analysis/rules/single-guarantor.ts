@@ -1,6 +1,6 @@
 // SINGLE_GUARANTOR (high): a requirement whose committed coverage comes from exactly one provider,
 // so that one partner's withdrawal removes all of it.
-import { amountText, cellHeading, cellSubject, cellClauses, makeFinding, partnerName, NONE } from '../finding.js';
+import { amountText, cellHeading, cellSubject, makeFinding, partnerName, NONE } from '../finding.js';
 import { percentText } from '../format.js';
 import type { Rule } from '../model.js';
 
@@ -13,7 +13,7 @@ export const singleGuarantor: Rule = {
     const en = (value: bigint) => amountText(ctx, cell.measure, value, 'en');
     const uk = (value: bigint) => amountText(ctx, cell.measure, value, 'uk');
     return [
-      makeFinding('SINGLE_GUARANTOR', 'high', idParts, { ...subject, partner: provider }, cellClauses(ctx, cell), {
+      makeFinding('SINGLE_GUARANTOR', 'high', idParts, { ...subject, partner: provider }, ctx.cellClauses(cell), {
         message: `${cellHeading(cell, 'en')}: all committed coverage (${en(cell.committed)}, ${percentText(cell.committed, cell.required, 'en')} of the ${en(cell.required)} required) comes from one provider, ${partnerName(ctx, provider, 'en')}.`,
         messageUk: `${cellHeading(cell, 'uk')}: усе покриття (${uk(cell.committed)}, ${percentText(cell.committed, cell.required, 'uk')} від потрібних ${uk(cell.required)}) забезпечує один партнер — ${partnerName(ctx, provider, 'uk')}.`,
         remedy: 'Bring in a second provider, so that one partner’s withdrawal or delay does not remove the whole capability.',
