@@ -49,7 +49,7 @@ import {
   PER_YEAR,
 } from './commitment-table.js';
 import { IdIndex, idHash } from './id-index.js';
-import { ENDS, NO_SLOTS, ProviderSums, slotOf, STARTS } from './provider-sums.js';
+import { ENDS, NO_SLOTS, ProviderSums, SlotArray, slotOf, STARTS, type WritableSlots } from './provider-sums.js';
 import { RULES } from './rules/index.js';
 import { compareCodeUnits, sortShort } from './short-sort.js';
 import {
@@ -1441,9 +1441,9 @@ class Engine implements RuleContext, Analysis {
       const kind = flags & 3;
       if (kind === KIND_COMMITTED) {
         cell.committed += amount;
-        let providers = cell.providers as Map<string, ProviderSlot>;
+        let providers = cell.providers as WritableSlots;
         if (providers === NO_SLOTS) {
-          providers = new Map();
+          providers = this.retain ? new Map() : new SlotArray();
           cell.providers = providers;
         }
         const slot: ProviderSlot | undefined = providers.get(provider);

@@ -19,11 +19,90 @@ const MAX_PLACES = 1 << 20;
 /** A cell's providers before its first committed amount (shared, never written). */
 export const NO_SLOTS: ReadonlyMap<string, ProviderSlot> = new Map<string, ProviderSlot>();
 
-/** The cell's slot for a provider, made (at zero) on first use. */
+/** What writing a cell's providers needs: a `Map` (the editable engine) or a `SlotArray` (one-shot). */
+export interface WritableSlots extends ReadonlyMap<string, ProviderSlot> {
+  set(partner: string, slot: ProviderSlot): unknown;
+  delete(partner: string): boolean;
+}
+
+/**
+ * A one-shot cell's providers: the slots in a plain array, in order of insertion (as a `Map`
+ * iterates), found by a scan. A `Map` is some 350 bytes for the twenty-odd providers of a cell,
+ * and 15,000 cells keep theirs to the end of a run, for the collector to copy; a run never edits,
+ * so a cell's providers are looked up only while its area is applied and by the rules, a few
+ * times each.
+ */
+export class SlotArray implements WritableSlots {
+  private readonly slots: ProviderSlot[] = [];
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  get(partner: string): ProviderSlot | undefined {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) if ((slots[i] as ProviderSlot).partner === partner) return slots[i];
+    return undefined;
+  }
+
+  has(partner: string): boolean {
+    return this.get(partner) !== undefined;
+  }
+
+  /** Replaces the partner's slot where it is, or adds it last; the slot must name the partner. */
+  set(partner: string, slot: ProviderSlot): this {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) {
+      if ((slots[i] as ProviderSlot).partner === partner) {
+        slots[i] = slot;
+        return this;
+      }
+    }
+    slots.push(slot);
+    return this;
+  }
+
+  delete(partner: string): boolean {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) {
+      if ((slots[i] as ProviderSlot).partner === partner) {
+        slots.splice(i, 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  forEach(callback: (slot: ProviderSlot, partner: string, map: ReadonlyMap<string, ProviderSlot>) => void, thisArg?: unknown): void {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as ProviderSlot;
+      callback.call(thisArg, slot, slot.partner, this);
+    }
+  }
+
+  *entries(): MapIterator<[string, ProviderSlot]> {
+    for (const slot of this.slots) yield [slot.partner, slot];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const slot of this.slots) yield slot.partner;
+  }
+
+  *values(): MapIterator<ProviderSlot> {
+    yield* this.slots;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ProviderSlot]> {
+    return this.entries();
+  }
+}
+
+/** The cell's slot for a provider, made (at zero) on first use (one-shot). */
 export function slotOf(cell: Cell, provider: string): ProviderSlot {
-  let providers = cell.providers as Map<string, ProviderSlot>;
+  let providers = cell.providers as WritableSlots;
   if (providers === NO_SLOTS) {
-    providers = new Map();
+    providers = new SlotArray();
     cell.providers = providers;
   }
   let slot = providers.get(provider);
@@ -107,9 +186,9 @@ export class ProviderSums {
       const committed = this.committed[place] as number;
       const ending = this.ending[place] as number;
       const starting = this.starting[place] as number;
-      let providers = cell.providers as Map<string, ProviderSlot>;
+      let providers = cell.providers as WritableSlots;
       if (providers === NO_SLOTS) {
-        providers = new Map();
+        providers = new SlotArray();
         cell.providers = providers;
       }
       const slot = providers.get(provider);
