@@ -1396,7 +1396,8 @@ class Engine implements RuleContext, Analysis {
     let cell = byYear.get(year);
     if (!cell) {
       const made: EngineCell = {
-        sortKey: `${group.beneficiary}\u0001${group.area ?? '\uffff'}\u0001${String(year).padStart(4, '0')}\u0001${measure.key}`,
+        // Flat: a template literal makes a rope of four pieces that would be kept with the cell until the rows are sorted.
+        sortKey: flat(`${group.beneficiary}\u0001${group.area ?? '\uffff'}\u0001${String(year).padStart(4, '0')}\u0001${measure.key}`),
         beneficiary: group.beneficiary,
         area: group.area,
         year,
