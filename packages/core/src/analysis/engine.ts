@@ -507,8 +507,11 @@ class Engine implements RuleContext, Analysis {
   private readonly clausesByAgreement = new Map<string, Clause[]>();
   private readonly leadsOf = new Map<string, Coalition[]>();
   private readonly requirementStates: RequirementState[] = [];
+  /** The linked flows by id, and by the id of their commitment (editable engine; one-shot, `flowList` and `flowsAt`). */
   private readonly flowStates = new Map<string, EngineFlow>();
   private readonly flowsByCommitment = new Map<string, FlowState[]>();
+  /** The linked flows in input order (flows are not edited). */
+  private readonly flowList: EngineFlow[] = [];
 
   /**
    * Commitments by id: a `Map` in the editable engine (it keeps their order); one-shot, a
@@ -551,7 +554,7 @@ class Engine implements RuleContext, Analysis {
   /** One-shot: the positions of the commitments restating the one at a position. */
   private readonly childPositions = new Map<number, number[]>();
   /** One-shot: the deliveries recorded against the commitment at a position. */
-  private readonly flowsAt = new Map<number, readonly FlowState[]>();
+  private readonly flowsAt = new Map<number, FlowState[]>();
   /** One-shot: the positions of the commitments of each coalition lead (`commitmentsOf`). */
   private readonly leadPositions = new Map<string, number[]>();
   /** One-shot: the money's currencies, numbered in order of appearance (rows keep the numbers). */
@@ -695,24 +698,32 @@ class Engine implements RuleContext, Analysis {
     if (this.retain) for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
   }
 
+  /**
+   * The linked flows, each flow's children (flows passing money through it, linked once for
+   * `deliver`) and, in the editable engine, the flows by id and by commitment. A one-shot run
+   * finds ids in a map of its own here, which is gone before the collector would copy it, and
+   * files the flows by their commitments' positions once those are known (`describeTable`).
+   */
   private describeFlows(flows: readonly Flow[]): void {
+    const byId = this.retain ? this.flowStates : new Map<string, EngineFlow>();
     for (let i = 0; i < flows.length; i++) {
       const flow = flows[i] as Flow;
       // Tracker flows not linked to a commitment have no place in a commitment's coverage.
       if (!isLinkedFlow(flow)) continue;
-      if (this.flowStates.has(flow.id)) throw new RangeError(`duplicate flow id "${flow.id}"`);
+      if (byId.has(flow.id)) throw new RangeError(`duplicate flow id "${flow.id}"`);
       const state = this.describeFlow(flow);
-      this.flowStates.set(flow.id, state);
-      push(this.flowsByCommitment, flow.commitmentId, state);
+      byId.set(flow.id, state);
+      this.flowList.push(state);
+      if (this.retain) push(this.flowsByCommitment, flow.commitmentId, state);
     }
-    // Each flow's children (flows passing money through it), linked once for `deliver`.
     const childrenOf = new Map<string, FlowState[]>();
-    this.flowStates.forEach((state) => {
+    for (let i = 0; i < this.flowList.length; i++) {
+      const state = this.flowList[i] as EngineFlow;
       const parent = state.flow.parentFlowId;
-      if (parent && this.flowStates.has(parent)) push(childrenOf, parent, state);
-    });
+      if (parent && byId.has(parent)) push(childrenOf, parent, state);
+    }
     childrenOf.forEach((children, parentId) => {
-      const parent = this.flowStates.get(parentId);
+      const parent = byId.get(parentId);
       if (parent) parent.children = children;
     });
   }
@@ -806,12 +817,13 @@ class Engine implements RuleContext, Analysis {
       this.childPositions.set(parent, children);
       for (const child of children) table.addFlags(child, HAS_PARENT);
     });
-    this.flowsByCommitment.forEach((flows, commitmentId) => {
-      const position = ids.indexOf(commitmentId);
-      if (position < 0) return;
+    for (let i = 0; i < this.flowList.length; i++) {
+      const flow = this.flowList[i] as EngineFlow;
+      const position = ids.indexOf(flow.flow.commitmentId);
+      if (position < 0) continue;
       table.addFlags(position, HAS_FLOWS);
-      this.flowsAt.set(position, flows);
-    });
+      push(this.flowsAt, position, flow);
+    }
     this.bucketAmounts();
   }
 
@@ -1866,7 +1878,7 @@ class Engine implements RuleContext, Analysis {
   }
 
   flows(): Iterable<FlowState> {
-    return this.flowStates.values();
+    return this.flowList;
   }
 
   cycleOf(state: CommitmentState): CommitmentState[] {
