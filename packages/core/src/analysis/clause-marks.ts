@@ -65,24 +65,45 @@ export class ClauseMarks {
     let i = 0;
     while (i < marks.length) {
       const place = Math.floor((marks[i] as number) / 2 / width);
-      const refs: ClauseReference[] = [];
-      let ending: ClauseReference[] | null = null;
-      while (i < marks.length && Math.floor((marks[i] as number) / 2 / width) === place) {
-        const key = Math.floor((marks[i] as number) / 2);
-        let ends = false;
-        // The marks of one (cell, clause), without and with `ends`, are adjacent.
-        for (; i < marks.length && Math.floor((marks[i] as number) / 2) === key; i++) if ((marks[i] as number) % 2 === 1) ends = true;
-        const clause = (this.clauses[this.byRank[key - place * width] as number] as NumberedClause).clause;
-        refs.push(clause);
-        if (ends) (ending ??= []).push(clause);
-      }
+      let end = i;
+      while (end < marks.length && Math.floor((marks[end] as number) / 2 / width) === place) end++;
       const cell = this.cells[place] as MarkedCell;
-      cell.clauseRefs = refs;
-      cell.endingClauseRefs = ending;
+      cell.clauseRefs = this.references(marks, i, end, place * width, false);
+      cell.endingClauseRefs = this.references(marks, i, end, place * width, true);
+      i = end;
     }
     for (const cell of this.cells) cell.markPlace = -1;
     this.count = 0;
     this.cells.length = 0;
+  }
+
+  /**
+   * The references of one cell's sorted marks (`from` … `to`), each clause once: all, or those
+   * with `ends`; null when none. Counted first, so that the array kept is of its exact size.
+   */
+  private references(marks: Float64Array, from: number, to: number, base: number, ending: boolean): ClauseReference[] | null {
+    let count = 0;
+    // The marks of one (cell, clause), without and with `ends`, are adjacent: a clause is counted at its last mark.
+    for (let i = from; i < to; i++) if (this.isLast(marks, i, to) && (!ending || this.endsAt(marks, i))) count++;
+    if (count === 0) return null;
+    const out = new Array<ClauseReference>(count);
+    let next = 0;
+    for (let i = from; i < to; i++) {
+      if (!this.isLast(marks, i, to) || (ending && !this.endsAt(marks, i))) continue;
+      const rank = Math.floor((marks[i] as number) / 2) - base;
+      out[next++] = (this.clauses[this.byRank[rank] as number] as NumberedClause).clause;
+    }
+    return out;
+  }
+
+  /** Whether mark `i` is the last of its (cell, clause) before `to`. */
+  private isLast(marks: Float64Array, i: number, to: number): boolean {
+    return i + 1 === to || Math.floor((marks[i + 1] as number) / 2) !== Math.floor((marks[i] as number) / 2);
+  }
+
+  /** Whether the clause of the last mark `i` of a (cell, clause) has a mark with `ends`: marks with it sort after those without. */
+  private endsAt(marks: Float64Array, i: number): boolean {
+    return (marks[i] as number) % 2 === 1;
   }
 
   private order(): void {

@@ -913,16 +913,26 @@ class Engine implements RuleContext, Analysis {
       const position = ordered[k] as number;
       const ordinal = table.group(position);
       if (ordinal !== group) {
-        sums?.flush();
-        this.clauseMarks.flush();
+        this.areaDone(sums, group);
         group = ordinal;
       }
       this.contributeAt(position, table);
     }
-    sums?.flush();
-    this.clauseMarks.flush();
+    this.areaDone(sums, group);
     this.providerSums = null;
     this.settle();
+  }
+
+  /** One-shot: moves the sums of the area just applied into its cells, and trims what the cells keep. */
+  private areaDone(sums: ProviderSums | null, group: number): void {
+    sums?.flush();
+    this.clauseMarks.flush();
+    if (group < 0) return;
+    (this.groupList[group] as AreaGroup).cells.forEach((byYear) => {
+      byYear.forEach((cell) => {
+        if (cell.providers instanceof SlotArray) cell.providers.trim();
+      });
+    });
   }
 
   /**

@@ -33,7 +33,7 @@ export interface WritableSlots extends ReadonlyMap<string, ProviderSlot> {
  * times each.
  */
 export class SlotArray implements WritableSlots {
-  private readonly slots: ProviderSlot[] = [];
+  private slots: ProviderSlot[] = [];
 
   get size(): number {
     return this.slots.length;
@@ -43,6 +43,14 @@ export class SlotArray implements WritableSlots {
     const slots = this.slots;
     for (let i = 0; i < slots.length; i++) if ((slots[i] as ProviderSlot).partner === partner) return slots[i];
     return undefined;
+  }
+
+  /**
+   * Copies the slots into an array of their exact number: one grown by appending has room for
+   * up to twice as many. Called when the cell's area is done, while the array is young.
+   */
+  trim(): void {
+    this.slots = this.slots.slice();
   }
 
   has(partner: string): boolean {
