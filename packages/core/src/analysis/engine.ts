@@ -104,6 +104,8 @@ const STRIDE = 5;
  * providers' shares are summed the same way, area by area, in `ProviderSums`.
  */
 interface EngineCell extends Cell, MarkedCell {
+  // MarkedCell: one-shot, the cell's clause references as `ClauseMarks` gives them; the editable
+  // engine keeps `clauseRefs` as a cache of `clauses`, made on first use after a change.
   committedSmall: number;
   atRiskSmall: number;
   /** Editable engine: the clauses of the committed commitments, `agreementId\u0001ref`, counted (one-shot: `ClauseMarks`). */
