@@ -99,12 +99,6 @@ function whatIf(runs: number): BenchRow[] {
   ];
 }
 
-/**
- * The full analysis of the large package on one core: in a process of its own per CPU, pinned to
- * it with `taskset` (Linux), so that the collector's helper threads share that core. Each CPU
- * gets its own process because on a shared virtual machine one CPU can be much slower than
- * another for memory-bound work (a neighbour on the same physical core), and the note shows it.
- */
 /** The CPUs this process may run on (Linux: `Cpus_allowed_list`, e.g. "0-1,4"); else 0 … n − 1. */
 function allowedCpus(): number[] {
   try {
@@ -120,6 +114,13 @@ function allowedCpus(): number[] {
   return Array.from({ length: availableParallelism() }, (_, i) => i);
 }
 
+/**
+ * The full analysis of the large package on one core: in a process of its own per CPU, pinned to
+ * it with `taskset` (Linux), so that the collector's helper threads share that core. Each CPU
+ * gets its own process because on a shared virtual machine one CPU can be much slower than
+ * another for memory-bound work (likely where the host places it relative to the memory), and
+ * the note shows it.
+ */
 function oneCore(runs: number): BenchRow {
   const name = 'analysis, full, large, pinned to one core (taskset; a process per CPU)';
   const script = fileURLToPath(new URL('./analysis-one-core.ts', import.meta.url));
