@@ -74,9 +74,9 @@ export function compareFindings(a: Finding, b: Finding): number {
 const NO_CLAUSES: readonly ClauseReference[] = Object.freeze([]);
 
 /**
- * Clause keys as the editable engine keeps them in cells (`agreementId\u0001ref`) back into references, sorted and unique:
- * the engine's shared reference for each key (tens of thousands of findings name the same few
- * thousand clauses), made anew only for a key it does not know.
+ * Clause keys as the editable engine keeps them in cells (`agreementId\u0001ref`) back into
+ * references, sorted and unique: the engine's shared reference for each key (tens of thousands of
+ * findings name the same few thousand clauses), made anew only for a key it does not know.
  */
 export function clauseRefsOf(ctx: RuleContext, keys: Iterable<string>): ClauseReference[] {
   const sorted = sortShort([...keys], compareCodeUnits);
