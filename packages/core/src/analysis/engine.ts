@@ -695,7 +695,9 @@ class Engine implements RuleContext, Analysis {
     else this.runCommitments(found);
     for (const coalition of this.coalitions.values()) start(this.coalitionFindings, coalition.id, this.runCoalition(coalition));
     for (const [key, bucket] of this.duplicateBuckets) start(this.duplicateFindings, key, this.runDuplicates(bucket));
-    for (const bucket of this.providerBuckets) collect(this.runDuplicates(this.bucketStates(bucket)));
+    for (const bucket of this.providerBuckets) {
+      for (const part of this.sameMoneyAndArea(bucket)) collect(this.runDuplicates(this.bucketStates(part)));
+    }
     this.sortedFindings = found.sort(compareFindings);
     if (this.retain) for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
   }
@@ -1019,6 +1021,25 @@ class Engine implements RuleContext, Analysis {
   /** A state of its own for one use (a rule may hold several at once): the kept one (`isKept`), else a new one, not kept. */
   private ownState(position: number): State {
     return this.isKept(position) ? this.stateAt(position) : this.fillState(blankState(), position);
+  }
+
+  /**
+   * One-shot: a provider's bucket of one amount split by currency and capability area, as
+   * `runDuplicates` splits it, read from the rows: only the parts of two or more become states.
+   * Most buckets are amounts that recur by chance in other currencies or areas.
+   */
+  private sameMoneyAndArea(positions: readonly number[]): (readonly number[])[] {
+    const table = this.table as CommitmentTable;
+    const parts = new Map<string, number[]>();
+    for (const position of positions) {
+      const area = (this.groupList[table.group(position)] as AreaGroup).area ?? '';
+      push(parts, `${table.currency(position)}\u0001${area}`, position);
+    }
+    const out: (readonly number[])[] = [];
+    parts.forEach((part) => {
+      if (part.length > 1) out.push(part);
+    });
+    return out;
   }
 
   /** A duplicate bucket's states. */
