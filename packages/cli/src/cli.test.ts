@@ -107,6 +107,27 @@ describe('compact command line', { timeout: 120_000 }, () => {
     expect((await compact(['analyze', '--input', shipped, '--format', 'pdf'], env)).code).toBe(1);
   });
 
+  it("tunes the rules' thresholds and runs only the rules asked for", async () => {
+    const base = ['analyze', '--input', shipped, '--as-of', '2025-11-30', '--format', 'json'];
+    const severities = (stdout: string) => new Set(JSON.parse(stdout).findings.map((finding: any) => `${finding.code}:${finding.severity}`));
+    const usual = await compact([...base, '--rules', 'gap'], env);
+    expect(usual.code).toBe(0);
+    expect(severities(usual.stdout)).toContain('GAP:critical');
+    const tuned = await compact([...base, '--rules', 'GAP, single_guarantor', '--gap-critical-below', '0', '--gap-high-below', '0'], env);
+    expect(tuned.code).toBe(0);
+    expect([...severities(tuned.stdout)].sort()).toEqual(['GAP:medium', 'SINGLE_GUARANTOR:high']);
+    const refused = [
+      [['--fragmentation-threshold', '2.5'], '--fragmentation-threshold must be a whole number from 1 to 1000, not "2.5"'],
+      [['--gap-critical-below', '0.9'], '--gap-critical-below must not exceed the high band (0.8), not 0.9'],
+      [['--rules', 'GAP,NOPE'], '--rules takes finding codes separated by commas'],
+    ] as const;
+    for (const [flags, message] of refused) {
+      const result = await compact([...base, ...flags], env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(message);
+    }
+  });
+
   it('stress-tests a package: JSON on stdout, same seed same numbers, a scenario side by side', async () => {
     const args = ['stress', '--input', shipped, '--trials', '3000', '--seed', '9'];
     const first = await compact([...args, '--workers', '2'], env);

@@ -112,6 +112,19 @@ describe.each(testBackends)('HTTP API on $name', (backend) => {
     const bad = await call('/api/analysis?currency=EURO');
     expect(bad.status).toBe(400);
     expect(bad.body.error.path).toBe('query.currency');
+    const tuned = await call('/api/analysis?asOf=2025-11-30&rules=GAP,single_guarantor&gapCriticalBelow=0&gapHighBelow=0');
+    expect(tuned.status).toBe(200);
+    expect(new Set(tuned.body.findings.map((finding: any) => `${finding.code}:${finding.severity}`))).toEqual(new Set(['GAP:medium', 'SINGLE_GUARANTOR:high']));
+    for (const [query, path] of [
+      ['fragmentationThreshold=0', 'query.fragmentationThreshold'],
+      ['redundancyThreshold=lots', 'query.redundancyThreshold'],
+      ['gapCriticalBelow=0.9', 'query.gapCriticalBelow'],
+      ['rules=GAP,NOPE', 'query.rules'],
+    ]) {
+      const refused = await call(`/api/analysis?${query}`);
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.error.path).toBe(path);
+    }
   });
 
   it('publishes its OpenAPI document and the data package JSON Schema', async () => {

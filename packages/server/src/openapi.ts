@@ -1,4 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ANALYSIS_THRESHOLDS } from '@compact/core';
 import type { AppEnv } from './context.js';
 
 const ErrorBody = z.object({
@@ -31,6 +32,8 @@ const QUERY_DESCRIPTIONS: Record<string, string> = {
   coalition: 'one coalition (its id, e.g. artillery)',
   lang: 'en (English, default) or uk (Ukrainian)',
   by: 'group by: a comma-separated list of provider, capabilityArea, year (default provider)',
+  rules: 'run only these rules: finding codes separated by commas (default all)',
+  ...Object.fromEntries(ANALYSIS_THRESHOLDS.map((spec) => [spec.option, `${spec.description} (default ${spec.defaultValue})`])),
 };
 
 export interface RouteDoc {

@@ -10,6 +10,7 @@ const ENDPOINTS = [
   ['/api/agreements', ['asOf', 'kind', 'counted']],
   ['/api/commitments', ['agreementId', 'provider', 'coalitionId']],
   ['/api/analysis', ['asOf', 'currency', 'natoAccession']],
+  ['/api/analysis', ['rules', 'fragmentationThreshold', 'concentrationThreshold', 'gapCriticalBelow', 'gapHighBelow']],
   ['/api/delivery', ['asOf', 'currency', 'by']],
   ['/api/delivery/ledger', ['asOf', 'currency', 'provider']],
   ['/api/implementation', ['asOf', 'currency']],
@@ -29,7 +30,7 @@ describe.each(testBackends.slice(0, 1))('query parameters on $name', (backend) =
   it('never answer a random query value with a server error', async () => {
     const value = fc.oneof(
       fc.string({ maxLength: 20 }),
-      fc.constantFrom('2024-02-30', '2024-02-20', '9999-12-31', 'EUR', 'eur', 'XXX', 'provider,year', 'year,,', '%00', '../', "' or 1=1 --", '1e400', '-1'),
+      fc.constantFrom('2024-02-30', '2024-02-20', '9999-12-31', 'EUR', 'eur', 'XXX', 'provider,year', 'year,,', '%00', '../', "' or 1=1 --", '1e400', '-1', '0.5', '4', 'GAP,FRAGMENTATION'),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ENDPOINTS), value, async ([path, names], raw) => {

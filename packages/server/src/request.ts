@@ -1,4 +1,4 @@
-import { CompactError, IsoDate, isCurrencyCode } from '@compact/core';
+import { ANALYSIS_THRESHOLDS, CompactError, FINDING_CODES, IsoDate, isCurrencyCode, parseThreshold, thresholdProblems, type FindingCode, type ThresholdOption } from '@compact/core';
 import type { Context } from 'hono';
 
 /** Reads a JSON body strictly: the right content type and well-formed JSON, or a clear 400. */
@@ -43,4 +43,34 @@ export function reportCurrency(c: Context): string {
     throw new CompactError('VALIDATION', 'currency must be an ISO 4217 code such as EUR, USD or GBP', 'query.currency');
   }
   return currency;
+}
+
+/** What `analysisTuning` reads: the thresholds given, and the rules to run. */
+export type AnalysisTuning = Partial<Record<ThresholdOption, number>> & { rules?: FindingCode[] };
+
+/**
+ * The analysis's tunable thresholds from the query (`?fragmentationThreshold=6`, named as the
+ * options) and `?rules=GAP,CONCENTRATION`: only those given, each checked, a 400 naming the
+ * parameter otherwise.
+ */
+export function analysisTuning(c: Context): AnalysisTuning {
+  const out: AnalysisTuning = {};
+  for (const spec of ANALYSIS_THRESHOLDS) {
+    const text = c.req.query(spec.option);
+    if (text === undefined || text === '') continue;
+    const parsed = parseThreshold(spec, text);
+    if ('problem' in parsed) throw new CompactError('VALIDATION', `${spec.option} ${parsed.problem}`, `query.${spec.option}`);
+    out[spec.option] = parsed.value;
+  }
+  const [problem] = thresholdProblems(out);
+  if (problem) throw new CompactError('VALIDATION', `${problem.option} ${problem.problem}`, `query.${problem.option}`);
+  const rules = c.req.query('rules');
+  if (rules !== undefined && rules !== '') {
+    const codes = rules.split(',').map((code) => code.trim().toUpperCase());
+    if (codes.some((code) => !(FINDING_CODES as readonly string[]).includes(code))) {
+      throw new CompactError('VALIDATION', `rules takes finding codes separated by commas: ${FINDING_CODES.join(', ')}`, 'query.rules');
+    }
+    out.rules = codes as FindingCode[];
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { SYSTEM_VIEWER, analyze, isCurrencyCode, validatePackage, IsoDate, type DataPackage } from '@compact/core';
+import { ANALYSIS_THRESHOLDS, FINDING_CODES, SYSTEM_VIEWER, analyze, isCurrencyCode, parseThreshold, thresholdProblems, validatePackage, IsoDate, type AnalysisOptions, type DataPackage, type FindingCode, type ThresholdOption } from '@compact/core';
 import type { Command } from 'commander';
 import type { DatabaseFlags } from '../config.js';
 import { formatAnalysis, type AnalysisFormat } from '../format/analysis.js';
@@ -11,9 +11,41 @@ interface AnalyzeFlags {
   format: string;
   currency: string;
   natoAccession?: string;
+  rules?: string;
+  /** The thresholds' flags, which commander names as the options (`--gap-high-below`: gapHighBelow). */
+  [threshold: string]: string | undefined;
 }
 
 const FORMATS: readonly AnalysisFormat[] = ['json', 'table', 'markdown'];
+
+/** `--fragmentation-threshold` for `fragmentationThreshold`. */
+function thresholdFlag(option: ThresholdOption): string {
+  return `--${option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+function thresholdOptions(flags: AnalyzeFlags): Partial<Record<ThresholdOption, number>> {
+  const out: Partial<Record<ThresholdOption, number>> = {};
+  for (const spec of ANALYSIS_THRESHOLDS) {
+    const text = flags[spec.option];
+    if (text === undefined) continue;
+    const parsed = parseThreshold(spec, text);
+    if ('problem' in parsed) throw new Error(`${thresholdFlag(spec.option)} ${parsed.problem}, not "${text}"`);
+    out[spec.option] = parsed.value;
+  }
+  const [problem] = thresholdProblems(out);
+  if (problem) throw new Error(`${thresholdFlag(problem.option)} ${problem.problem}`);
+  return out;
+}
+
+function ruleList(text: string | undefined): FindingCode[] | undefined {
+  if (text === undefined) return undefined;
+  const codes = text.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+  const unknown = codes.filter((code) => !(FINDING_CODES as readonly string[]).includes(code));
+  if (codes.length === 0 || unknown.length > 0) {
+    throw new Error(`--rules takes finding codes separated by commas (${FINDING_CODES.join(', ')}), not "${unknown.join(',') || text}"`);
+  }
+  return codes as FindingCode[];
+}
 
 function checkDate(value: string | undefined, flag: string): string | undefined {
   if (value !== undefined && !IsoDate.safeParse(value).success) throw new Error(`${flag} must be an ISO date such as 2025-11-30, not "${value}"`);
@@ -21,7 +53,7 @@ function checkDate(value: string | undefined, flag: string): string | undefined 
 }
 
 export function registerAnalyzeCommand(program: Command, databaseFlags: () => DatabaseFlags): void {
-  program
+  const command = program
     .command('analyze')
     .description('coverage by capability area and year, and the coordination findings, for a package or the database')
     .option('--input <file>', 'analyse this data package instead of the database')
@@ -29,15 +61,21 @@ export function registerAnalyzeCommand(program: Command, databaseFlags: () => Da
     .option('--format <format>', 'json, table or markdown', 'table')
     .option('--currency <code>', 'report currency', 'EUR')
     .option('--nato-accession <date>', "a hypothetical date of the beneficiary's NATO accession")
-    .action(async (flags: AnalyzeFlags) => {
-      const format = flags.format as AnalysisFormat;
-      if (!FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}, not "${flags.format}"`);
-      if (!isCurrencyCode(flags.currency)) throw new Error(`--currency must be an ISO 4217 code such as EUR, not "${flags.currency}"`);
-      const asOf = checkDate(flags.asOf, '--as-of') ?? new Date().toISOString().slice(0, 10);
-      const natoAccession = checkDate(flags.natoAccession, '--nato-accession') ?? null;
-      const input = flags.input ? packageFromFile(flags.input) : await withStore(databaseFlags(), (store) => store.exportPackage(SYSTEM_VIEWER));
-      process.stdout.write(formatAnalysis(analyze(input, { asOf, currency: flags.currency, natoAccession }), format));
-    });
+    .option('--rules <codes>', 'run only these rules (finding codes, separated by commas)');
+  for (const spec of ANALYSIS_THRESHOLDS) {
+    command.option(`${thresholdFlag(spec.option)} <${spec.integer ? 'n' : 'ratio'}>`, `${spec.description} (default ${spec.defaultValue})`);
+  }
+  command.action(async (flags: AnalyzeFlags) => {
+    const format = flags.format as AnalysisFormat;
+    if (!FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}, not "${flags.format}"`);
+    if (!isCurrencyCode(flags.currency)) throw new Error(`--currency must be an ISO 4217 code such as EUR, not "${flags.currency}"`);
+    const asOf = checkDate(flags.asOf, '--as-of') ?? new Date().toISOString().slice(0, 10);
+    const natoAccession = checkDate(flags.natoAccession, '--nato-accession') ?? null;
+    const rules = ruleList(flags.rules);
+    const options: AnalysisOptions = { asOf, currency: flags.currency, natoAccession, ...thresholdOptions(flags), ...(rules ? { rules } : {}) };
+    const input = flags.input ? packageFromFile(flags.input) : await withStore(databaseFlags(), (store) => store.exportPackage(SYSTEM_VIEWER));
+    process.stdout.write(formatAnalysis(analyze(input, options), format));
+  });
 }
 
 export function packageFromFile(file: string): DataPackage {

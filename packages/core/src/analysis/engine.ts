@@ -51,6 +51,7 @@ import {
 import { IdIndex, idHash } from './id-index.js';
 import { ENDS, NO_SLOTS, ProviderSums, SlotArray, slotOf, STARTS, type WritableSlots } from './provider-sums.js';
 import { RULES } from './rules/index.js';
+import { ANALYSIS_THRESHOLDS, thresholdProblems, type ThresholdOption, type ThresholdSpec } from './thresholds.js';
 import { compareCodeUnits, sortShort } from './short-sort.js';
 import {
   FINDING_CODES,
@@ -126,8 +127,8 @@ function addSmall(current: number, amount: number): number {
   return next <= Number.MAX_SAFE_INTEGER ? next : -1;
 }
 
-function fraction(value: number, name: string): bigint {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`option ${name} must be a non-negative number, not ${value}`);
+/** A threshold (checked by `thresholdProblems`) in exact parts per million. */
+function ppm(value: number): bigint {
   return BigInt(Math.round(value * 1_000_000));
 }
 
@@ -139,15 +140,15 @@ export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
   if (natoAccession !== null && !isIsoDate(natoAccession)) {
     throw new RangeError(`natoAccession must be an ISO date, not "${natoAccession}"`);
   }
-  const fragmentationThreshold = options.fragmentationThreshold ?? 4;
-  if (!Number.isInteger(fragmentationThreshold) || fragmentationThreshold < 1) {
-    throw new RangeError(`fragmentationThreshold must be a positive integer, not ${fragmentationThreshold}`);
-  }
-  const concentrationThreshold = options.concentrationThreshold ?? 0.5;
-  const redundancyThreshold = options.redundancyThreshold ?? 1.5;
-  const expiryCliffShare = options.expiryCliffShare ?? 0.25;
-  const gapCriticalBelow = options.gapCriticalBelow ?? 0.5;
-  const gapHighBelow = options.gapHighBelow ?? 0.8;
+  const [problem] = thresholdProblems(options);
+  if (problem) throw new RangeError(`${problem.option} ${problem.problem}`);
+  const value = (option: ThresholdOption): number => options[option] ?? (ANALYSIS_THRESHOLDS.find((spec) => spec.option === option) as ThresholdSpec).defaultValue;
+  const fragmentationThreshold = value('fragmentationThreshold');
+  const concentrationThreshold = value('concentrationThreshold');
+  const redundancyThreshold = value('redundancyThreshold');
+  const expiryCliffShare = value('expiryCliffShare');
+  const gapCriticalBelow = value('gapCriticalBelow');
+  const gapHighBelow = value('gapHighBelow');
   for (const code of options.rules ?? []) {
     if (!(FINDING_CODES as readonly string[]).includes(code)) throw new RangeError(`unknown rule "${code}"`);
   }
@@ -163,11 +164,11 @@ export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
     gapHighBelow,
     rules: new Set<FindingCode>(options.rules ?? FINDING_CODES),
     ppm: {
-      concentration: fraction(concentrationThreshold, 'concentrationThreshold'),
-      redundancy: fraction(redundancyThreshold, 'redundancyThreshold'),
-      expiryCliff: fraction(expiryCliffShare, 'expiryCliffShare'),
-      gapCritical: fraction(gapCriticalBelow, 'gapCriticalBelow'),
-      gapHigh: fraction(gapHighBelow, 'gapHighBelow'),
+      concentration: ppm(concentrationThreshold),
+      redundancy: ppm(redundancyThreshold),
+      expiryCliff: ppm(expiryCliffShare),
+      gapCritical: ppm(gapCriticalBelow),
+      gapHigh: ppm(gapHighBelow),
     },
   };
 }

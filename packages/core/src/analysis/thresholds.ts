@@ -1,0 +1,103 @@
+// The analysis's tunable thresholds, described once: the engine checks them, and the CLI (a flag
+// each), the API (a query parameter each, named as the option) and the web page offer them from
+// this list, so adding one is adding a row here and an option to `AnalysisOptions`.
+import type { AnalysisOptions, FindingCode } from './types.js';
+
+export type ThresholdOption = 'fragmentationThreshold' | 'concentrationThreshold' | 'redundancyThreshold' | 'expiryCliffShare' | 'gapCriticalBelow' | 'gapHighBelow';
+
+export interface ThresholdSpec {
+  readonly option: ThresholdOption;
+  /** The rule whose findings the threshold decides. */
+  readonly rule: FindingCode;
+  readonly defaultValue: number;
+  /** A count (FRAGMENTATION's item types) rather than a ratio. */
+  readonly integer: boolean;
+  /** What it decides, for help texts. */
+  readonly description: string;
+}
+
+export const ANALYSIS_THRESHOLDS: readonly ThresholdSpec[] = [
+  {
+    option: 'fragmentationThreshold',
+    rule: 'FRAGMENTATION',
+    defaultValue: 4,
+    integer: true,
+    description: 'distinct item types in a capability area at or above which FRAGMENTATION is flagged',
+  },
+  {
+    option: 'concentrationThreshold',
+    rule: 'CONCENTRATION',
+    defaultValue: 0.5,
+    integer: false,
+    description: "Herfindahl index of the providers' shares above which CONCENTRATION is flagged",
+  },
+  {
+    option: 'redundancyThreshold',
+    rule: 'REDUNDANCY',
+    defaultValue: 1.5,
+    integer: false,
+    description: 'coverage ratio at or above which REDUNDANCY is flagged',
+  },
+  {
+    option: 'expiryCliffShare',
+    rule: 'EXPIRY_CLIFF',
+    defaultValue: 0.25,
+    integer: false,
+    description: "share of a year's committed coverage ending unrenewed at or above which EXPIRY_CLIFF is flagged",
+  },
+  {
+    option: 'gapCriticalBelow',
+    rule: 'GAP',
+    defaultValue: 0.5,
+    integer: false,
+    description: 'coverage ratio below which a GAP is critical',
+  },
+  {
+    option: 'gapHighBelow',
+    rule: 'GAP',
+    defaultValue: 0.8,
+    integer: false,
+    description: 'coverage ratio below which a GAP is high (else medium, up to 1)',
+  },
+];
+
+/** The largest ratio a threshold may take: ten times the requirement is already far past any use. */
+const MAX_RATIO = 10;
+
+/** Why a threshold's value cannot be used, or null: a positive integer, or a ratio from 0 to 10. */
+export function thresholdProblem(spec: ThresholdSpec, value: number): string | null {
+  if (spec.integer) return Number.isInteger(value) && value >= 1 && value <= 1000 ? null : 'must be a whole number from 1 to 1000';
+  return Number.isFinite(value) && value >= 0 && value <= MAX_RATIO ? null : `must be a number from 0 to ${MAX_RATIO}`;
+}
+
+const DECIMAL = /^\d{1,4}(?:\.\d{1,6})?$/;
+
+/**
+ * A threshold typed by a person (a flag or a query parameter): its value, or why it is not one.
+ * Plain decimals only ("0.6", "5"): no exponents, signs or spaces, and at most six decimals, the
+ * precision the engine compares in.
+ */
+export function parseThreshold(spec: ThresholdSpec, text: string): { value: number } | { problem: string } {
+  const trimmed = text.trim();
+  if (!DECIMAL.test(trimmed)) return { problem: spec.integer ? 'must be a whole number such as 4' : 'must be a decimal number such as 0.5' };
+  const value = Number(trimmed);
+  const problem = thresholdProblem(spec, value);
+  return problem ? { problem } : { value };
+}
+
+/** Every threshold problem of the options, named by option; the GAP bands must also be in order. */
+export function thresholdProblems(options: Pick<AnalysisOptions, ThresholdOption>): { option: ThresholdOption; problem: string }[] {
+  const out: { option: ThresholdOption; problem: string }[] = [];
+  for (const spec of ANALYSIS_THRESHOLDS) {
+    const value = options[spec.option];
+    if (value === undefined) continue;
+    const problem = thresholdProblem(spec, value);
+    if (problem) out.push({ option: spec.option, problem: `${problem}, not ${value}` });
+  }
+  const critical = options.gapCriticalBelow ?? 0.5;
+  const high = options.gapHighBelow ?? 0.8;
+  if (out.length === 0 && critical > high) {
+    out.push({ option: 'gapCriticalBelow', problem: `must not exceed the high band (${high}), not ${critical}` });
+  }
+  return out;
+}
