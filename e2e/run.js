@@ -414,6 +414,32 @@ const steps = [
         severities.length > 0 && severities.every((name) => name === 'finding--medium'),
         `filtering by severity should leave only medium findings, saw ${JSON.stringify([...new Set(severities)])}`,
       );
+
+      // A rule's threshold, changed on the page, goes to the API and into the address: at two
+      // item types the shipped air force commitments are fragmented, at the default four not.
+      await page.goto(`${base}/analysis?asOf=2025-11-30`);
+      const fragmentation = page.locator('article.finding[data-code="FRAGMENTATION"]');
+      await page.locator('article.finding').first().waitFor();
+      check((await fragmentation.count()) === 0, 'no FRAGMENTATION finding was expected at the default threshold');
+      await page.getByText('Rule thresholds').click();
+      await page.getByLabel('Fragmentation: item types').fill('2');
+      await fragmentation.first().waitFor();
+      check(
+        new URL(page.url()).searchParams.get('fragmentationThreshold') === '2',
+        `the threshold should show in the address, saw ${page.url()}`,
+      );
+      await page.getByLabel('Gap: critical below').fill('0.9');
+      await page.getByRole('alert').filter({ hasText: 'critical band' }).waitFor();
+      check(
+        !new URL(page.url()).searchParams.has('gapCriticalBelow'),
+        'a critical band above the high one should not be sent',
+      );
+      await page.getByRole('button', { name: 'Back to the default thresholds' }).click();
+      await eventually(
+        () => fragmentation.count(),
+        (count) => count === 0,
+        'back at the default thresholds the FRAGMENTATION finding should go',
+      );
     },
   ],
   [

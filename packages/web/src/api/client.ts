@@ -234,7 +234,12 @@ export const api = {
   analysis: (params: AnalysisParams, signal?: AbortSignal) =>
     getJson<AnalysisResult>(
       '/analysis',
-      { asOf: params.asOf, currency: params.currency, natoAccession: params.natoAccession ?? undefined },
+      {
+        asOf: params.asOf,
+        currency: params.currency,
+        natoAccession: params.natoAccession ?? undefined,
+        ...Object.fromEntries(Object.entries(params.thresholds ?? {}).map(([option, value]) => [option, String(value)])),
+      },
       signal,
     ),
 
@@ -323,4 +328,6 @@ export interface AnalysisParams {
   asOf: string;
   currency: string;
   natoAccession?: string | null;
+  /** The rules' thresholds, by option name (`fragmentationThreshold`…); absent ones keep their defaults. */
+  thresholds?: Partial<Record<string, number>>;
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../format/date.js';
 import { parseCurrency, REPORT_CURRENCIES, type AnalysisControls } from './params.js';
+import { ThresholdFields } from './ThresholdFields.js';
 
 interface Props {
   controls: AnalysisControls;
@@ -109,6 +110,14 @@ export function AnalysisControlsForm({ controls, onChange }: Props) {
           </button>
         </div>
       ) : null}
+      <ThresholdFields
+        idPrefix={`${id}-threshold`}
+        thresholds={controls.thresholds ?? {}}
+        onChange={(thresholds) => {
+          const { thresholds: _previous, ...rest } = controls;
+          onChange(Object.keys(thresholds).length > 0 ? { ...rest, thresholds } : rest);
+        }}
+      />
     </form>
   );
 }
