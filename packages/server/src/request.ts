@@ -1,4 +1,4 @@
-import { ANALYSIS_THRESHOLDS, CompactError, FINDING_CODES, IsoDate, isCurrencyCode, parseThreshold, thresholdProblems, type FindingCode, type ThresholdOption } from '@compact/core';
+import { ANALYSIS_THRESHOLDS, CompactError, IsoDate, isCurrencyCode, parseRules, parseThreshold, thresholdProblems, type FindingCode, type ThresholdOption } from '@compact/core';
 import type { Context } from 'hono';
 
 /** Reads a JSON body strictly: the right content type and well-formed JSON, or a clear 400. */
@@ -66,11 +66,9 @@ export function analysisTuning(c: Context): AnalysisTuning {
   if (problem) throw new CompactError('VALIDATION', `${problem.option} ${problem.problem}`, `query.${problem.option}`);
   const rules = c.req.query('rules');
   if (rules !== undefined && rules !== '') {
-    const codes = rules.split(',').map((code) => code.trim().toUpperCase());
-    if (codes.some((code) => !(FINDING_CODES as readonly string[]).includes(code))) {
-      throw new CompactError('VALIDATION', `rules takes finding codes separated by commas: ${FINDING_CODES.join(', ')}`, 'query.rules');
-    }
-    out.rules = codes as FindingCode[];
+    const parsed = parseRules(rules);
+    if ('problem' in parsed) throw new CompactError('VALIDATION', `rules ${parsed.problem}`, 'query.rules');
+    out.rules = parsed.codes;
   }
   return out;
 }

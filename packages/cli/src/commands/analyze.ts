@@ -1,4 +1,4 @@
-import { ANALYSIS_THRESHOLDS, FINDING_CODES, SYSTEM_VIEWER, analyze, isCurrencyCode, parseThreshold, thresholdProblems, validatePackage, IsoDate, type AnalysisOptions, type DataPackage, type FindingCode, type ThresholdOption } from '@compact/core';
+import { ANALYSIS_THRESHOLDS, SYSTEM_VIEWER, analyze, isCurrencyCode, parseRules, parseThreshold, thresholdProblems, validatePackage, IsoDate, type AnalysisOptions, type DataPackage, type FindingCode, type ThresholdOption } from '@compact/core';
 import type { Command } from 'commander';
 import type { DatabaseFlags } from '../config.js';
 import { formatAnalysis, type AnalysisFormat } from '../format/analysis.js';
@@ -39,12 +39,9 @@ function thresholdOptions(flags: AnalyzeFlags): Partial<Record<ThresholdOption, 
 
 function ruleList(text: string | undefined): FindingCode[] | undefined {
   if (text === undefined) return undefined;
-  const codes = text.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
-  const unknown = codes.filter((code) => !(FINDING_CODES as readonly string[]).includes(code));
-  if (codes.length === 0 || unknown.length > 0) {
-    throw new Error(`--rules takes finding codes separated by commas (${FINDING_CODES.join(', ')}), not "${unknown.join(',') || text}"`);
-  }
-  return codes as FindingCode[];
+  const parsed = parseRules(text);
+  if ('problem' in parsed) throw new Error(`--rules ${parsed.problem}`);
+  return parsed.codes;
 }
 
 function checkDate(value: string | undefined, flag: string): string | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './engine.js';
 import { build } from './test-fixtures.js';
-import { ANALYSIS_THRESHOLDS, parseThreshold, thresholdProblems, type ThresholdOption, type ThresholdSpec } from './thresholds.js';
+import { ANALYSIS_THRESHOLDS, parseRules, parseThreshold, thresholdProblems, type ThresholdOption, type ThresholdSpec } from './thresholds.js';
 
 const spec = (option: ThresholdOption): ThresholdSpec => ANALYSIS_THRESHOLDS.find((s) => s.option === option) as ThresholdSpec;
 
@@ -31,5 +31,11 @@ describe('analysis thresholds', () => {
     expect(() => analyze(input, { asOf, expiryCliffShare: Number.NaN })).toThrow(/^expiryCliffShare must be/);
     expect(() => analyze(input, { asOf, gapCriticalBelow: 0.9 })).toThrow('gapCriticalBelow must not exceed the high band (0.8), not 0.9');
     expect(analyze(input, { asOf, gapCriticalBelow: 0.9, gapHighBelow: 0.95 }).findings).toEqual([]);
+  });
+
+  it('reads a typed list of rules, in any case, and refuses an unknown or empty one', () => {
+    expect(parseRules(' gap, Concentration ,')).toEqual({ codes: ['GAP', 'CONCENTRATION'] });
+    expect(parseRules('GAP,NOPE')).toMatchObject({ problem: expect.stringMatching(/^takes finding codes separated by commas \(GAP, .*\), not "NOPE"$/) });
+    expect(parseRules(' , ')).toMatchObject({ problem: expect.stringContaining('not " , "') });
   });
 });

@@ -1,14 +1,13 @@
-// The analysis's tunable thresholds, described once: the engine checks them, and the CLI (a flag
-// each), the API (a query parameter each, named as the option) and the web page offer them from
-// this list, so adding one is adding a row here and an option to `AnalysisOptions`.
-import type { AnalysisOptions, FindingCode } from './types.js';
+// What a person may tune in an analysis, described once: the rules' thresholds, which the engine
+// checks and the CLI (a flag each), the API (a query parameter each, named as the option) and the
+// web page offer from this list — adding one is adding a row here and an option to
+// `AnalysisOptions` — and the rules to run, as typed in a flag or a query parameter.
+import { FINDING_CODES, type AnalysisOptions, type FindingCode } from './types.js';
 
 export type ThresholdOption = 'fragmentationThreshold' | 'concentrationThreshold' | 'redundancyThreshold' | 'expiryCliffShare' | 'gapCriticalBelow' | 'gapHighBelow';
 
 export interface ThresholdSpec {
   readonly option: ThresholdOption;
-  /** The rule whose findings the threshold decides. */
-  readonly rule: FindingCode;
   readonly defaultValue: number;
   /** A count (FRAGMENTATION's item types) rather than a ratio. */
   readonly integer: boolean;
@@ -19,42 +18,36 @@ export interface ThresholdSpec {
 export const ANALYSIS_THRESHOLDS: readonly ThresholdSpec[] = [
   {
     option: 'fragmentationThreshold',
-    rule: 'FRAGMENTATION',
     defaultValue: 4,
     integer: true,
     description: 'distinct item types in a capability area at or above which FRAGMENTATION is flagged',
   },
   {
     option: 'concentrationThreshold',
-    rule: 'CONCENTRATION',
     defaultValue: 0.5,
     integer: false,
     description: "Herfindahl index of the providers' shares above which CONCENTRATION is flagged",
   },
   {
     option: 'redundancyThreshold',
-    rule: 'REDUNDANCY',
     defaultValue: 1.5,
     integer: false,
     description: 'coverage ratio at or above which REDUNDANCY is flagged',
   },
   {
     option: 'expiryCliffShare',
-    rule: 'EXPIRY_CLIFF',
     defaultValue: 0.25,
     integer: false,
     description: "share of a year's committed coverage ending unrenewed at or above which EXPIRY_CLIFF is flagged",
   },
   {
     option: 'gapCriticalBelow',
-    rule: 'GAP',
     defaultValue: 0.5,
     integer: false,
     description: 'coverage ratio below which a GAP is critical',
   },
   {
     option: 'gapHighBelow',
-    rule: 'GAP',
     defaultValue: 0.8,
     integer: false,
     description: 'coverage ratio below which a GAP is high (else medium, up to 1)',
@@ -100,4 +93,17 @@ export function thresholdProblems(options: Pick<AnalysisOptions, ThresholdOption
     out.push({ option: 'gapCriticalBelow', problem: `must not exceed the high band (${high}), not ${critical}` });
   }
   return out;
+}
+
+/** Finding codes typed as a list ("gap, CONCENTRATION"): the codes, or why they are not. */
+export function parseRules(text: string): { codes: FindingCode[] } | { problem: string } {
+  const codes = text
+    .split(',')
+    .map((code) => code.trim().toUpperCase())
+    .filter((code) => code !== '');
+  const unknown = codes.filter((code) => !(FINDING_CODES as readonly string[]).includes(code));
+  if (codes.length === 0 || unknown.length > 0) {
+    return { problem: `takes finding codes separated by commas (${FINDING_CODES.join(', ')}), not "${unknown.join(',') || text}"` };
+  }
+  return { codes: codes as FindingCode[] };
 }
