@@ -88,6 +88,31 @@ describe.each(testBackends)('public API on $name', (backend) => {
     expect(validate({ ...pkg, commitments: [{ id: 'broken' }] })).toBe(false);
   });
 
+  it('analyses public records in the currency asked for, with the thresholds and rules given', async () => {
+    const analysis = async (query: string) => {
+      const response = await get(`/api/public/analysis?asOf=2025-11-30&${query}`);
+      return { status: response.status, body: await response.json() };
+    };
+    const inEuros = await analysis('rules=GAP');
+    const inDollars = await analysis('rules=GAP&currency=USD');
+    expect(inDollars.status).toBe(200);
+    expect(inDollars.body.currency).toBe('USD');
+    const required = (body: any) => body.coverage.find((row: any) => row.capabilityArea === 'air-defence' && row.year === 2025 && row.measure === 'money')?.required;
+    expect(required(inDollars.body)).not.toBe(required(inEuros.body));
+    expect(new Set(inEuros.body.findings.map((finding: any) => finding.code))).toEqual(new Set(['GAP']));
+    const allMedium = await analysis('rules=GAP&gapCriticalBelow=0&gapHighBelow=0');
+    expect(new Set(allMedium.body.findings.map((finding: any) => finding.severity))).toEqual(new Set(['medium']));
+    for (const [query, path] of [
+      ['currency=EURO', 'query.currency'],
+      ['concentrationThreshold=11', 'query.concentrationThreshold'],
+      ['natoAccession=soon', 'query.natoAccession'],
+    ] as const) {
+      const refused = await analysis(query);
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.error.path).toBe(path);
+    }
+  });
+
   it('pages through a collection: every record once, with links to the next and previous pages', async () => {
     const seen: string[] = [];
     let next: string | null = '/api/public/commitments?pageSize=7';

@@ -1,11 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { analyze, areasChart, briefingMarkdown, buildBriefing, coalitionCard, CompactError, partnerCard, dataPackageJsonSchema, ENTITY_KINDS, IsoDate, PUBLIC_VIEWER, type EntityKind } from '@compact/core';
+import { ANALYSIS_THRESHOLDS, analyze, areasChart, briefingMarkdown, buildBriefing, coalitionCard, CompactError, partnerCard, dataPackageJsonSchema, ENTITY_KINDS, IsoDate, PUBLIC_VIEWER, type EntityKind } from '@compact/core';
 import { briefingPdf, CSV_TABLES, exportCsv } from '@compact/exchange';
 import type { Store } from '@compact/store';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { BRIEFING_QUERY, briefingFilename, briefingRequest } from '../briefing/request.js';
 import { documentRoute } from '../openapi.js';
+import { analysisTuning, reportCurrency } from '../request.js';
 import { PublicCache, type Rendered } from '../public/cache.js';
 import { publicSummary } from '../public/summary.js';
 
@@ -92,9 +93,10 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, store: Store): vo
     return json({ since, items: await store.publicChanges(since) });
   });
 
-  get('/api/public/analysis', 'Coverage and findings computed from public records only', ['asOf', 'currency'], async (c) => {
+  get('/api/public/analysis', 'Coverage and findings computed from public records only', ['asOf', 'currency', 'natoAccession', 'rules', ...ANALYSIS_THRESHOLDS.map((spec) => spec.option)], async (c) => {
     const asOf = dateParameter(c, 'asOf') ?? today();
-    return json(analyze(await publicPackage(), { asOf, currency: 'EUR', natoAccession: null }));
+    const natoAccession = dateParameter(c, 'natoAccession') ?? null;
+    return json(analyze(await publicPackage(), { asOf, currency: reportCurrency(c), natoAccession, ...analysisTuning(c) }));
   });
 
   get('/api/public/peace-formula', "Ukraine's 10-point peace formula, point 9 (prevention of escalation) first, with the agreements and coalitions serving each point and the meetings", [], async () => {
