@@ -428,6 +428,12 @@ const steps = [
         new URL(page.url()).searchParams.get('fragmentationThreshold') === '2',
         `the threshold should show in the address, saw ${page.url()}`,
       );
+      await page.getByLabel('Concentration: Herfindahl index').fill('0,6');
+      await eventually(
+        async () => new URL(page.url()).searchParams.get('concentrationThreshold'),
+        (value) => value === '0.6',
+        'a decimal comma, as Ukrainian writes it, should be read as a point',
+      );
       await page.getByLabel('Gap: critical below').fill('0.9');
       await page.getByRole('alert').filter({ hasText: 'critical band' }).waitFor();
       check(

@@ -9,6 +9,11 @@ interface Props {
   onChange: (thresholds: Thresholds) => void;
 }
 
+/** A decimal comma, as Ukrainian writes numbers, read as the point the API takes. */
+function readThreshold(spec: ThresholdSpec, text: string) {
+  return parseThreshold(spec, text.replace(',', '.'));
+}
+
 /**
  * One threshold: an empty field is the default (shown as its placeholder). What is being typed
  * stays in the field; only a valid value is passed on, and an invalid one is marked and explained.
@@ -32,7 +37,7 @@ function ThresholdField({
     setShown(text);
     setDraft(text);
   }
-  const parsed = draft.trim() === '' ? null : parseThreshold(spec, draft);
+  const parsed = draft.trim() === '' ? null : readThreshold(spec, draft);
   const invalid = parsed !== null && 'problem' in parsed;
   return (
     <div className="field">
@@ -50,7 +55,7 @@ function ThresholdField({
           setDraft(next);
           if (next.trim() === '') onChange(undefined);
           else {
-            const result = parseThreshold(spec, next);
+            const result = readThreshold(spec, next);
             if ('value' in result) onChange(result.value);
           }
         }}
