@@ -1,4 +1,4 @@
-import { ANALYSIS_THRESHOLDS, CompactError, IsoDate, isCurrencyCode, parseRules, parseThreshold, thresholdProblems, type FindingCode, type ThresholdOption } from '@compact/core';
+import { CompactError, IsoDate, isCurrencyCode, parseRules, readThresholds, type FindingCode, type ThresholdOption } from '@compact/core';
 import type { Context } from 'hono';
 
 /** Reads a JSON body strictly: the right content type and well-formed JSON, or a clear 400. */
@@ -54,16 +54,9 @@ export type AnalysisTuning = Partial<Record<ThresholdOption, number>> & { rules?
  * parameter otherwise.
  */
 export function analysisTuning(c: Context): AnalysisTuning {
-  const out: AnalysisTuning = {};
-  for (const spec of ANALYSIS_THRESHOLDS) {
-    const text = c.req.query(spec.option);
-    if (text === undefined || text === '') continue;
-    const parsed = parseThreshold(spec, text);
-    if ('problem' in parsed) throw new CompactError('VALIDATION', `${spec.option} ${parsed.problem}`, `query.${spec.option}`);
-    out[spec.option] = parsed.value;
-  }
-  const [problem] = thresholdProblems(out);
-  if (problem) throw new CompactError('VALIDATION', `${problem.option} ${problem.problem}`, `query.${problem.option}`);
+  const read = readThresholds((option) => c.req.query(option));
+  if ('problem' in read) throw new CompactError('VALIDATION', `${read.option} ${read.problem}`, `query.${read.option}`);
+  const out: AnalysisTuning = { ...read.thresholds };
   const rules = c.req.query('rules');
   if (rules !== undefined && rules !== '') {
     const parsed = parseRules(rules);

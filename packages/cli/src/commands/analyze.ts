@@ -1,4 +1,4 @@
-import { ANALYSIS_THRESHOLDS, SYSTEM_VIEWER, analyze, isCurrencyCode, parseRules, parseThreshold, thresholdProblems, validatePackage, IsoDate, type AnalysisOptions, type DataPackage, type FindingCode, type ThresholdOption } from '@compact/core';
+import { ANALYSIS_THRESHOLDS, SYSTEM_VIEWER, analyze, isCurrencyCode, parseRules, readThresholds, validatePackage, IsoDate, type AnalysisOptions, type DataPackage, type FindingCode, type ThresholdOption } from '@compact/core';
 import type { Command } from 'commander';
 import type { DatabaseFlags } from '../config.js';
 import { formatAnalysis, type AnalysisFormat } from '../format/analysis.js';
@@ -24,17 +24,9 @@ function thresholdFlag(option: ThresholdOption): string {
 }
 
 function thresholdOptions(flags: AnalyzeFlags): Partial<Record<ThresholdOption, number>> {
-  const out: Partial<Record<ThresholdOption, number>> = {};
-  for (const spec of ANALYSIS_THRESHOLDS) {
-    const text = flags[spec.option];
-    if (text === undefined) continue;
-    const parsed = parseThreshold(spec, text);
-    if ('problem' in parsed) throw new Error(`${thresholdFlag(spec.option)} ${parsed.problem}, not "${text}"`);
-    out[spec.option] = parsed.value;
-  }
-  const [problem] = thresholdProblems(out);
-  if (problem) throw new Error(`${thresholdFlag(problem.option)} ${problem.problem}`);
-  return out;
+  const read = readThresholds((option) => flags[option]);
+  if ('problem' in read) throw new Error(`${thresholdFlag(read.option)} ${read.problem}`);
+  return read.thresholds;
 }
 
 function ruleList(text: string | undefined): FindingCode[] | undefined {

@@ -51,7 +51,7 @@ import {
 import { IdIndex, idHash } from './id-index.js';
 import { ENDS, NO_SLOTS, ProviderSums, SlotArray, slotOf, STARTS, type WritableSlots } from './provider-sums.js';
 import { RULES } from './rules/index.js';
-import { ANALYSIS_THRESHOLDS, thresholdProblems, type ThresholdOption, type ThresholdSpec } from './thresholds.js';
+import { thresholdDefault, thresholdProblems, type ThresholdOption } from './thresholds.js';
 import { compareCodeUnits, sortShort } from './short-sort.js';
 import {
   FINDING_CODES,
@@ -142,7 +142,7 @@ export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
   }
   const [problem] = thresholdProblems(options);
   if (problem) throw new RangeError(`${problem.option} ${problem.problem}`);
-  const value = (option: ThresholdOption): number => options[option] ?? (ANALYSIS_THRESHOLDS.find((spec) => spec.option === option) as ThresholdSpec).defaultValue;
+  const value = (option: ThresholdOption): number => options[option] ?? thresholdDefault(option);
   const fragmentationThreshold = value('fragmentationThreshold');
   const concentrationThreshold = value('concentrationThreshold');
   const redundancyThreshold = value('redundancyThreshold');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './engine.js';
 import { build } from './test-fixtures.js';
-import { ANALYSIS_THRESHOLDS, parseRules, parseThreshold, thresholdProblems, type ThresholdOption, type ThresholdSpec } from './thresholds.js';
+import { ANALYSIS_THRESHOLDS, parseRules, parseThreshold, readThresholds, thresholdProblems, type ThresholdOption, type ThresholdSpec } from './thresholds.js';
 
 const spec = (option: ThresholdOption): ThresholdSpec => ANALYSIS_THRESHOLDS.find((s) => s.option === option) as ThresholdSpec;
 
@@ -37,5 +37,12 @@ describe('analysis thresholds', () => {
     expect(parseRules(' gap, Concentration ,')).toEqual({ codes: ['GAP', 'CONCENTRATION'] });
     expect(parseRules('GAP,NOPE')).toMatchObject({ problem: expect.stringMatching(/^takes finding codes separated by commas \(GAP, .*\), not "NOPE"$/) });
     expect(parseRules(' , ')).toMatchObject({ problem: expect.stringContaining('not " , "') });
+  });
+
+  it('reads the thresholds typed at an edge, or names the first that is wrong', () => {
+    const typed = (texts: Partial<Record<ThresholdOption, string>>) => readThresholds((option) => texts[option]);
+    expect(typed({ fragmentationThreshold: '6', gapHighBelow: '', redundancyThreshold: '2' })).toEqual({ thresholds: { fragmentationThreshold: 6, redundancyThreshold: 2 } });
+    expect(typed({ concentrationThreshold: 'half' })).toEqual({ option: 'concentrationThreshold', problem: 'must be a decimal number such as 0.5, not "half"' });
+    expect(typed({ gapCriticalBelow: '0.9' })).toEqual({ option: 'gapCriticalBelow', problem: 'must not exceed the high band (0.8), not 0.9' });
   });
 });

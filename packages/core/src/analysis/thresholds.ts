@@ -56,10 +56,17 @@ export const ANALYSIS_THRESHOLDS: readonly ThresholdSpec[] = [
 
 /** The largest ratio a threshold may take: ten times the requirement is already far past any use. */
 const MAX_RATIO = 10;
+/** The largest count: a thousand item types in one capability area is already far past any use. */
+const MAX_COUNT = 1000;
 
-/** Why a threshold's value cannot be used, or null: a positive integer, or a ratio from 0 to 10. */
+/** The engine's value of a threshold the options leave out. */
+export function thresholdDefault(option: ThresholdOption): number {
+  return (ANALYSIS_THRESHOLDS.find((spec) => spec.option === option) as ThresholdSpec).defaultValue;
+}
+
+/** Why a threshold's value cannot be used, or null: a whole number from 1 to 1000, or a ratio from 0 to 10. */
 export function thresholdProblem(spec: ThresholdSpec, value: number): string | null {
-  if (spec.integer) return Number.isInteger(value) && value >= 1 && value <= 1000 ? null : 'must be a whole number from 1 to 1000';
+  if (spec.integer) return Number.isInteger(value) && value >= 1 && value <= MAX_COUNT ? null : `must be a whole number from 1 to ${MAX_COUNT}`;
   return Number.isFinite(value) && value >= 0 && value <= MAX_RATIO ? null : `must be a number from 0 to ${MAX_RATIO}`;
 }
 
@@ -87,12 +94,31 @@ export function thresholdProblems(options: Pick<AnalysisOptions, ThresholdOption
     const problem = thresholdProblem(spec, value);
     if (problem) out.push({ option: spec.option, problem: `${problem}, not ${value}` });
   }
-  const critical = options.gapCriticalBelow ?? 0.5;
-  const high = options.gapHighBelow ?? 0.8;
+  const critical = options.gapCriticalBelow ?? thresholdDefault('gapCriticalBelow');
+  const high = options.gapHighBelow ?? thresholdDefault('gapHighBelow');
   if (out.length === 0 && critical > high) {
     out.push({ option: 'gapCriticalBelow', problem: `must not exceed the high band (${high}), not ${critical}` });
   }
   return out;
+}
+
+/**
+ * The thresholds a person typed (`textOf` gives a flag's or a query parameter's text, undefined or
+ * empty when not given): their values, or the first one that is wrong and why.
+ */
+export function readThresholds(
+  textOf: (option: ThresholdOption) => string | undefined,
+): { thresholds: Pick<AnalysisOptions, ThresholdOption> } | { option: ThresholdOption; problem: string } {
+  const thresholds: { -readonly [K in ThresholdOption]?: number } = {};
+  for (const spec of ANALYSIS_THRESHOLDS) {
+    const text = textOf(spec.option);
+    if (text === undefined || text === '') continue;
+    const parsed = parseThreshold(spec, text);
+    if ('problem' in parsed) return { option: spec.option, problem: `${parsed.problem}, not "${text}"` };
+    thresholds[spec.option] = parsed.value;
+  }
+  const [problem] = thresholdProblems(thresholds);
+  return problem ?? { thresholds };
 }
 
 /** Finding codes typed as a list ("gap, CONCENTRATION"): the codes, or why they are not. */
