@@ -7,6 +7,7 @@
 // sorted, unique references rules ask for. A quarter of a million string-keyed map updates
 // become array writes, and the cells keep two short arrays instead of two maps each, which
 // would be tens of megabytes the collector copies.
+import { objectList } from './object-list.js';
 import type { ClauseReference } from './types.js';
 import { compareCodeUnits } from './short-sort.js';
 
@@ -28,7 +29,7 @@ export class ClauseMarks {
   /** (cell's place in `cells`, clause's rank, ends) packed into one number each, in order of marking. */
   private marks = new Float64Array(1024);
   private count = 0;
-  private readonly cells: MarkedCell[] = [];
+  private readonly cells: MarkedCell[] = objectList();
   /** Clause number → its place among all clauses ordered by key, and back. */
   private rank = new Int32Array(0);
   private byRank = new Int32Array(0);

@@ -51,6 +51,7 @@ import {
 import { IdIndex, idHash } from './id-index.js';
 import { ENDS, NO_SLOTS, ProviderSums, SlotArray, slotOf, STARTS, type WritableSlots } from './provider-sums.js';
 import { RULES } from './rules/index.js';
+import { objectList } from './object-list.js';
 import { thresholdDefault, thresholdProblems, type ThresholdOption } from './thresholds.js';
 import { compareCodeUnits, sortShort } from './short-sort.js';
 import {
@@ -234,11 +235,11 @@ class Interned {
   private readonly clauses = new Map<string, Map<string, ClauseEntry>>();
   private readonly items = new Map<string, number>();
   /** Every measure and item type, by ordinal. */
-  readonly measureList: Measure[] = [];
-  readonly itemList: { readonly key: string; readonly label: string }[] = [];
+  readonly measureList: Measure[] = objectList();
+  readonly itemList: { readonly key: string; readonly label: string }[] = objectList();
   private readonly clausesByKey = new Map<string, ClauseReference>();
   /** Every clause entry, by its ordinal. */
-  readonly clauseEntries: ClauseEntry[] = [];
+  readonly clauseEntries: ClauseEntry[] = objectList();
 
   /** A quantity's item type: normalised (FRAGMENTATION's key) and as labelled, trimmed. */
   item(item: string): { readonly key: string; readonly label: string } {
@@ -420,7 +421,7 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Texts numbered 0, 1, … in order of first appearance. */
 class Ordinals {
-  readonly list: string[] = [];
+  readonly list: string[] = objectList();
   private readonly numbers = new Map<string, number>();
 
   of(text: string): number {
@@ -496,25 +497,25 @@ class Engine implements RuleContext, Analysis {
   private readonly converter: Converter;
   private readonly moneyScale: number;
   private readonly natoDay: number | null;
-  private readonly globalRules: Rule[] = [];
-  private readonly cellRules: Rule[] = [];
-  private readonly groupRules: Rule[] = [];
-  private readonly commitmentRules: Rule[] = [];
-  private readonly coalitionRules: Rule[] = [];
-  private readonly duplicateRules: Rule[] = [];
+  private readonly globalRules: Rule[] = objectList();
+  private readonly cellRules: Rule[] = objectList();
+  private readonly groupRules: Rule[] = objectList();
+  private readonly commitmentRules: Rule[] = objectList();
+  private readonly coalitionRules: Rule[] = objectList();
+  private readonly duplicateRules: Rule[] = objectList();
 
   private readonly partners = new Map<string, Partner>();
   private readonly agreementInfo = new Map<string, AgreementRecord>();
-  private readonly agreementList: AgreementRecord[] = [];
+  private readonly agreementList: AgreementRecord[] = objectList();
   private readonly coalitions = new Map<string, Coalition>();
   private readonly clausesByAgreement = new Map<string, Clause[]>();
   private readonly leadsOf = new Map<string, Coalition[]>();
-  private readonly requirementStates: RequirementState[] = [];
+  private readonly requirementStates: RequirementState[] = objectList();
   /** The linked flows by id, and by the id of their commitment (editable engine; one-shot, `flowList` and `flowsAt`). */
   private readonly flowStates = new Map<string, EngineFlow>();
   private readonly flowsByCommitment = new Map<string, FlowState[]>();
   /** The linked flows in input order (flows are not edited). */
-  private readonly flowList: EngineFlow[] = [];
+  private readonly flowList: EngineFlow[] = objectList();
 
   /**
    * Commitments by id: a `Map` in the editable engine (it keeps their order); one-shot, a
@@ -537,9 +538,9 @@ class Engine implements RuleContext, Analysis {
   private wholeAmounts: Float64Array | null = null;
   private wholeAmountPositions: Int32Array | null = null;
   private wholeAmountCount = 0;
-  private readonly amountsByProvider: (Map<string | number, number | number[]> | undefined)[] = [];
+  private readonly amountsByProvider: (Map<string | number, number | number[]> | undefined)[] = objectList();
   /** One-shot only: the buckets of two or more commitments, in order of making. */
-  private readonly providerBuckets: number[][] = [];
+  private readonly providerBuckets: number[][] = objectList();
 
   /** One-shot: the commitments as given and as a table of rows (see `commitment-table.ts`). */
   private records: readonly Commitment[] = [];
@@ -563,11 +564,11 @@ class Engine implements RuleContext, Analysis {
   /** One-shot: the money's currencies, numbered in order of appearance (rows keep the numbers). */
   private readonly currencies = new Ordinals();
   /** One-shot: `unconvertibleIn` by currency ordinal, then span place. */
-  private readonly unconvertibleBySpan: (readonly number[] | null)[][] = [];
+  private readonly unconvertibleBySpan: (readonly number[] | null)[][] = objectList();
 
   private readonly groups = new Map<string, Map<string, AreaGroup>>();
-  private readonly groupList: AreaGroup[] = [];
-  private readonly cells: Cell[] = [];
+  private readonly groupList: AreaGroup[] = objectList();
+  private readonly cells: Cell[] = objectList();
 
   private globalFindings: readonly Finding[] = NONE;
   private readonly cellFindings = new Map<Cell, readonly Finding[]>();
@@ -588,9 +589,9 @@ class Engine implements RuleContext, Analysis {
 
   /** false for a one-shot `analyze`: entries are not kept for edits. */
   private readonly retain: boolean;
-  private readonly scratch: Entries = [];
+  private readonly scratch: Entries = objectList();
   /** One-shot: a commitment's money per year in doubles (see `splitSmall`). */
-  private readonly yearParts: (number | null)[] = [];
+  private readonly yearParts: (number | null)[] = objectList();
   private readonly missingYears: number[] = [];
   private readonly ignoredYears: number[] = [];
   private readonly interned = new Interned();
@@ -605,7 +606,7 @@ class Engine implements RuleContext, Analysis {
    */
   private readonly spans = new Map<number, Map<number, number>>();
   private readonly oddSpans = new Map<string, number>();
-  private readonly spanList: Span[] = [];
+  private readonly spanList: Span[] = objectList();
   /** Places in `spanList` of the calendar years (a commitment without a period counts in its agreement's year of signature). */
   private readonly yearSpans = new Map<number, number>();
   /** One-shot: the providers by ordinal, and the range of years of the commitments' spans (see `providerOrdinal`). */
@@ -669,12 +670,12 @@ class Engine implements RuleContext, Analysis {
       this.contributeTable();
     }
 
-    const found: Finding[] = [];
+    const found: Finding[] = objectList();
     const collect = (findings: readonly Finding[]): readonly Finding[] => {
       for (const finding of findings) found.push(finding);
       return findings;
     };
-    const globals: Finding[] = [];
+    const globals: Finding[] = objectList();
     for (const rule of this.globalRules) for (const finding of rule.global?.(this) ?? NONE) globals.push(finding);
     this.globalFindings = collect(globals);
     // The maps start empty, so only findings are stored (no deletes of absent keys).
@@ -2149,7 +2150,7 @@ class Engine implements RuleContext, Analysis {
     const scale = cell.measure.key === '' ? this.moneyScale : QUANTITY_SCALE;
     // The slots themselves (each names its partner), collected with forEach: a for-of over a
     // map's entries makes a [key, value] pair and an iterator result per step.
-    const slots: ProviderSlot[] = [];
+    const slots: ProviderSlot[] = objectList();
     cell.providers.forEach((slot) => {
       slots.push(slot);
     });
@@ -2180,7 +2181,7 @@ class Engine implements RuleContext, Analysis {
   /** A one-shot run's result: its rows straight from the sorted cells, without the editable engine's maps. */
   private oneShotResult(): AnalysisResult {
     const cells = this.cells.slice().sort(byCellSortKey);
-    const coverage: CoverageRow[] = [];
+    const coverage: CoverageRow[] = objectList();
     for (let i = 0; i < cells.length; i++) {
       const row = this.row(cells[i] as Cell);
       if (row) coverage.push(row);

@@ -8,6 +8,7 @@
 // there in doubles, and each slot is made once, with its exact bigints, when the area is done.
 // Sums stay exact: an amount that would take a sum past 2^53 − 1 goes to the slot's bigint instead.
 import type { Cell, ProviderSlot } from './model.js';
+import { objectList } from './object-list.js';
 
 /** Flags of an applied amount: its period ends, or starts, in the cell's year. */
 export const ENDS = 4;
@@ -33,7 +34,7 @@ export interface WritableSlots extends ReadonlyMap<string, ProviderSlot> {
  * times each.
  */
 export class SlotArray implements WritableSlots {
-  private slots: ProviderSlot[] = [];
+  private slots: ProviderSlot[] = objectList();
 
   get size(): number {
     return this.slots.length;
