@@ -8,15 +8,15 @@
 // is restated by, and commitments whose flows pass through its flows), puts in their new entries,
 // and re-runs the rules only for the cells, capability areas, commitments, coalitions and
 // duplicate buckets it touched. `analyze` is a from-scratch run of the same code.
-import { isCurrencyCode, minorUnits } from '../money/currency.js';
+import { minorUnits } from '../money/currency.js';
 import { divideRounded, parseScaled } from '../money/decimal.js';
 import { RateTable } from '../money/exchange-rates.js';
 import { endOfTerm, statusAsOf } from '../registry/valid-time.js';
 import { isLinkedFlow, type Agreement, type Clause, type Coalition, type Commitment, type Flow, type LinkedFlow, type Partner, type Requirement } from '../schema/entities.js';
 import type { CapabilityArea } from '../schema/vocabulary.js';
 import { Converter, divideHalfEven, EXACT_LIMIT } from './convert.js';
-import { dayNumber, daysInYear, daysInYearFrom, isIsoDate, isoDateKey, spanOf, wholeYear, yearOf, type Span } from './dates.js';
-import { ClauseMarks, type MarkedCell } from './clause-marks.js';
+import { dayNumber, daysInYear, daysInYearFrom, isoDateKey, spanOf, wholeYear, yearOf, type Span } from './dates.js';
+import { ClauseMarks } from './clause-marks.js';
 import { clauseRefsOf, compareFindings, NONE, sortClauses } from './finding.js';
 import { flat, formatMinor, QUANTITY_SCALE, ratio4 } from './format.js';
 import {
@@ -52,17 +52,20 @@ import { IdIndex, idHash } from './id-index.js';
 import { ENDS, NO_SLOTS, ProviderSums, SlotArray, slotOf, STARTS, type WritableSlots } from './provider-sums.js';
 import { RULES } from './rules/index.js';
 import { objectList } from './object-list.js';
-import { thresholdDefault, thresholdProblems, type ThresholdOption } from './thresholds.js';
+import { amountKey, canonicalAmount, isDigits, parseMinor, quantityMilli } from './amounts.js';
+import { BUCKETS, blankState, KIND_AT_RISK, KIND_COMMITTED, KIND_DELIVERED, NO_YEARS, STRIDE, type AgreementRecord, type Contributor, type EngineCell, type EngineFlow, type Entries, type State, type StateTable, type Writable } from './engine-state.js';
+import { Interned, Ordinals, type ClauseEntry } from './interned.js';
+import { resolveOptions } from './options.js';
+import { PositionTable, RowView } from './row-view.js';
+import { spread, spreadByDays } from './spread.js';
 import { compareCodeUnits, sortShort } from './short-sort.js';
 import {
-  FINDING_CODES,
   type AnalysisInput,
   type AnalysisOptions,
   type AnalysisResult,
   type ClauseReference,
   type CoverageRow,
   type Finding,
-  type FindingCode,
   type ProviderShare,
   type ResolvedOptions,
 } from './types.js';
@@ -82,40 +85,6 @@ export interface Analysis {
 }
 
 const AT_RISK_CONDITIONS = new Set(['parliamentary-approval', 'pending-legislation']);
-const KIND_COMMITTED = 0;
-const KIND_AT_RISK = 1;
-const KIND_DELIVERED = 2;
-const NO_YEARS: readonly number[] = Object.freeze([]);
-/** `CommitmentTable.bucket` codes as buckets. */
-const BUCKETS: readonly (Bucket | null)[] = [null, 'committed', 'atRisk'];
-
-/**
- * A commitment's applied contributions, packed five slots per entry to keep 100,000 commitments
- * light: the cell, the amount, flags (kind | ENDS | STARTS), the amount lost on NATO accession and
- * the amount under review then.
- */
-type Entries = (Cell | bigint | number)[];
-const STRIDE = 5;
-
-/**
- * The engine's cells carry, besides the exact bigint totals rules read, a part held in a double: a
- * one-shot run adds its money there while every amount and running sum is a safe integer (an
- * amount that would take a sum past 2^53 − 1 goes to the bigint instead), and `settle` moves it
- * into the bigint once, after all commitments are in. So the sums stay exact and the 100,000
- * commitments' yearly amounts make no bigint each. The editable engine leaves them 0. The
- * providers' shares are summed the same way, area by area, in `ProviderSums`.
- */
-interface EngineCell extends Cell, MarkedCell {
-  // MarkedCell: one-shot, the cell's clause references as `ClauseMarks` gives them; the editable
-  // engine keeps `clauseRefs` as a cache of `clauses`, made on first use after a change.
-  committedSmall: number;
-  atRiskSmall: number;
-  /** Editable engine: the clauses of the committed commitments, `agreementId\u0001ref`, counted (one-shot: `ClauseMarks`). */
-  clauses: ReadonlyMap<string, number>;
-  /** The same, of the committed commitments whose period ends in the cell's year. */
-  endingClauses: ReadonlyMap<string, number>;
-}
-
 /** big + small as a bigint: one bigint made when big is 0n (the common case). */
 function plus(big: bigint, small: number): bigint {
   return big === 0n ? BigInt(small) : big + BigInt(small);
@@ -126,347 +95,6 @@ function addSmall(current: number, amount: number): number {
   const next = current + amount;
   // Two safe integers add exactly when their sum is safe; a larger exact sum rounds to ≥ 2^53.
   return next <= Number.MAX_SAFE_INTEGER ? next : -1;
-}
-
-/** A threshold (checked by `thresholdProblems`) in exact parts per million. */
-function ppm(value: number): bigint {
-  return BigInt(Math.round(value * 1_000_000));
-}
-
-export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
-  if (!isIsoDate(options.asOf)) throw new RangeError(`asOf must be an ISO date such as 2024-02-20, not "${options.asOf}"`);
-  const currency = options.currency ?? 'EUR';
-  if (!isCurrencyCode(currency)) throw new RangeError(`currency must be an ISO 4217 code, not "${currency}"`);
-  const natoAccession = options.natoAccession ?? null;
-  if (natoAccession !== null && !isIsoDate(natoAccession)) {
-    throw new RangeError(`natoAccession must be an ISO date, not "${natoAccession}"`);
-  }
-  const [problem] = thresholdProblems(options);
-  if (problem) throw new RangeError(`${problem.option} ${problem.problem}`);
-  const value = (option: ThresholdOption): number => options[option] ?? thresholdDefault(option);
-  const fragmentationThreshold = value('fragmentationThreshold');
-  const concentrationThreshold = value('concentrationThreshold');
-  const redundancyThreshold = value('redundancyThreshold');
-  const expiryCliffShare = value('expiryCliffShare');
-  const gapCriticalBelow = value('gapCriticalBelow');
-  const gapHighBelow = value('gapHighBelow');
-  for (const code of options.rules ?? []) {
-    if (!(FINDING_CODES as readonly string[]).includes(code)) throw new RangeError(`unknown rule "${code}"`);
-  }
-  return {
-    asOf: options.asOf,
-    currency,
-    natoAccession,
-    fragmentationThreshold,
-    concentrationThreshold,
-    redundancyThreshold,
-    expiryCliffShare,
-    gapCriticalBelow,
-    gapHighBelow,
-    rules: new Set<FindingCode>(options.rules ?? FINDING_CODES),
-    ppm: {
-      concentration: ppm(concentrationThreshold),
-      redundancy: ppm(redundancyThreshold),
-      expiryCliff: ppm(expiryCliffShare),
-      gapCritical: ppm(gapCriticalBelow),
-      gapHigh: ppm(gapHighBelow),
-    },
-  };
-}
-
-/**
- * `spread` by days of a minor amount held in a double, over a span of several years: null unless
- * every product fits a double exactly (the common case), in which case the split is done in
- * integers held as doubles with the same half-to-even rounding, and no bigint is made.
- */
-function spreadByDays(small: number, span: Span, years: number): number[] | null {
-  const totalDays = span.to - span.from + 1;
-  if (!(totalDays > 0 && small >= 0 && small * totalDays <= EXACT_LIMIT)) return null;
-  const out = new Array<number>(years);
-  let days = 0;
-  let previous = 0;
-  for (let i = 0; i < years; i++) {
-    days += daysInYear(span, span.fromYear + i);
-    const cumulative = divideHalfEven(small * days, totalDays);
-    out[i] = cumulative - previous;
-    previous = cumulative;
-  }
-  return out;
-}
-
-/** Money spread over a span by days (cumulative rounding, so the years add up exactly), or in full each year. */
-export function spread(minor: bigint, span: Span, perYear: boolean): bigint[] {
-  const years = span.toYear - span.fromYear + 1;
-  if (years <= 0) return [];
-  if (perYear || years === 1) return new Array<bigint>(years).fill(minor);
-  const out = new Array<bigint>(years);
-  const small = spreadByDays(Number(minor), span, years);
-  if (small) {
-    for (let i = 0; i < years; i++) out[i] = BigInt(small[i] as number);
-    return out;
-  }
-  const totalDays = span.to - span.from + 1;
-  const total = BigInt(totalDays);
-  let days = 0;
-  let previous = 0n;
-  for (let i = 0; i < years; i++) {
-    days += daysInYear(span, span.fromYear + i);
-    const cumulative = divideRounded(minor * BigInt(days), total);
-    out[i] = cumulative - previous;
-    previous = cumulative;
-  }
-  return out;
-}
-
-function quantityMeasure(quantity: { unit?: string | undefined; item?: string | undefined }): Measure {
-  const unit = quantity.unit ?? null;
-  const item = quantity.item ?? null;
-  return { key: `q|${unit ?? ''}|${item ?? ''}`, unit, item };
-}
-
-/**
- * Measures and clause references are shared between the records that name the same ones (there
- * are few distinct ones and up to 100,000 commitments): fewer objects to allocate and collect.
- * The interning key tells an absent unit or item from an empty one, so a shared measure is equal
- * to the one it replaces.
- */
-class Interned {
-  private readonly measures = new Map<string | undefined, Map<string | undefined, number>>();
-  private readonly clauses = new Map<string, Map<string, ClauseEntry>>();
-  private readonly items = new Map<string, number>();
-  /** Every measure and item type, by ordinal. */
-  readonly measureList: Measure[] = objectList();
-  readonly itemList: { readonly key: string; readonly label: string }[] = objectList();
-  private readonly clausesByKey = new Map<string, ClauseReference>();
-  /** Every clause entry, by its ordinal. */
-  readonly clauseEntries: ClauseEntry[] = objectList();
-
-  /** A quantity's item type: normalised (FRAGMENTATION's key) and as labelled, trimmed. */
-  item(item: string): { readonly key: string; readonly label: string } {
-    return this.itemList[this.itemIndex(item)] as { readonly key: string; readonly label: string };
-  }
-
-  /** `item`'s place in `itemList`. */
-  itemIndex(item: string): number {
-    let index = this.items.get(item);
-    if (index === undefined) {
-      index = this.itemList.length;
-      this.itemList.push({ key: normaliseItem(item), label: item.trim() });
-      this.items.set(item, index);
-    }
-    return index;
-  }
-
-  measure(quantity: { unit?: string | undefined; item?: string | undefined }): Measure {
-    return this.measureList[this.measureIndex(quantity)] as Measure;
-  }
-
-  /** `measure`'s place in `measureList`. */
-  measureIndex(quantity: { unit?: string | undefined; item?: string | undefined }): number {
-    // Maps by unit, then item (undefined is a key of its own): no key string built per commitment.
-    let byItem = this.measures.get(quantity.unit);
-    if (!byItem) {
-      byItem = new Map();
-      this.measures.set(quantity.unit, byItem);
-    }
-    let index = byItem.get(quantity.item);
-    if (index === undefined) {
-      index = this.measureList.length;
-      this.measureList.push(quantityMeasure(quantity));
-      byItem.set(quantity.item, index);
-    }
-    return index;
-  }
-
-  /** The clause reference of a key made by `clause`. */
-  clauseByKey(key: string): ClauseReference | undefined {
-    return this.clausesByKey.get(key);
-  }
-
-  clause(agreementId: string, ref: string): ClauseEntry {
-    let byRef = this.clauses.get(agreementId);
-    if (!byRef) {
-      byRef = new Map();
-      this.clauses.set(agreementId, byRef);
-    }
-    return this.clauseIn(byRef, agreementId, ref);
-  }
-
-  /** `clause` with the agreement's own map of entries (an agreement of the input keeps it, saving a lookup per commitment). */
-  clauseIn(byRef: Map<string, ClauseEntry>, agreementId: string, ref: string): ClauseEntry {
-    let entry = byRef.get(ref);
-    if (!entry) {
-      entry = { clause: { agreementId, ref }, key: `${agreementId}\u0001${ref}`, ordinal: this.clauseEntries.length };
-      this.clauseEntries.push(entry);
-      byRef.set(ref, entry);
-      this.clausesByKey.set(entry.key, entry.clause);
-    }
-    return entry;
-  }
-}
-
-/** A clause's shared reference and its key in cells' counted maps (`agreementId\u0001ref`). */
-interface ClauseEntry {
-  readonly clause: ClauseReference;
-  readonly key: string;
-  /** Its place in `Interned.clauseEntries`. */
-  readonly ordinal: number;
-}
-
-/**
- * The engine's record of an agreement: what rules see, and two things each of its commitments
- * reads when described, kept here so that describing one reads no further than this record.
- */
-interface AgreementRecord extends AgreementInfo {
-  /** What happens to its commitments on NATO accession, when they end or are reviewed. */
-  readonly natoEffect: 'ends' | 'review' | null;
-  /** Its clauses' entries by ref, made on first use (see `Interned.clauseIn`). */
-  readonly clauseEntries: Map<string, ClauseEntry>;
-  /** Its place in the engine's `agreementList`. */
-  readonly ordinal: number;
-}
-
-function quantityMilli(value: number): bigint {
-  return BigInt(Math.round(value * 10 ** QUANTITY_SCALE));
-}
-
-const POW10 = [1n, 10n, 100n, 1000n, 10000n];
-
-function isDigits(text: string): boolean {
-  if (text.length === 0 || (text.length > 1 && text.charCodeAt(0) === 48)) return false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
-/** A package amount in minor units: core's parseScaled, with a fast path for whole numbers. */
-function parseMinor(amount: string, currency: string): bigint {
-  const digits = minorUnits(currency);
-  if (isDigits(amount)) return BigInt(amount) * (POW10[digits] ?? 10n ** BigInt(digits));
-  return parseScaled(amount, digits);
-}
-
-/**
- * A canonical amount as a map key: the number itself when it is a whole number of up to 15 digits
- * (read exactly, and canonical strings have no leading zeros, so equal keys are equal amounts and
- * the other way round), else the string. A number key needs no string hashed or compared.
- */
-function amountKey(canonical: string): string | number {
-  return canonical.length <= 15 && isDigits(canonical) ? Number(canonical) : canonical;
-}
-
-/** The amount as a canonical decimal ("100.50" and "0100.5" are "100.5"), the duplicate bucket key. */
-function canonicalAmount(amount: string): string {
-  if (isDigits(amount)) return amount;
-  let [whole = '0', fraction = ''] = amount.split('.');
-  whole = whole.replace(/^0+(?=\d)/, '');
-  fraction = fraction.replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : whole;
-}
-
-/** What the engine asks of its table of commitments by id (a `Map`, or one-shot a `PositionTable`). */
-interface StateTable {
-  readonly size: number;
-  get(id: string): State | undefined;
-  has(id: string): boolean;
-  set(id: string, state: State): unknown;
-  delete(id: string): boolean;
-  values(): IterableIterator<State>;
-}
-
-/** A flow as the engine keeps it: with the flows passing money through it, linked once (not looked up per delivery). */
-interface EngineFlow extends FlowState {
-  children: readonly FlowState[];
-}
-
-/** What applying a commitment's entries reads of it (`carve`, `apply`): a state, or one-shot, its row. */
-interface Contributor {
-  readonly group: AreaGroup;
-  readonly span: Span | null;
-  readonly natoEffect: 'ends' | 'review' | null;
-  readonly provider: string;
-  readonly agreementId: string | null;
-  readonly clauseKey: string | null;
-  /** The clause's number in `Interned.clauseEntries`, -1 when none. */
-  readonly clauseNumber: number;
-}
-
-/** The engine's own fields of a commitment, beside what rules see. */
-interface State extends CommitmentState, Contributor {
-  /** Applied entries, to take out again on an edit. */
-  entries: Entries | null;
-  /** Editable engine: the canonical amount, its POSSIBLE_DOUBLE_COUNT bucket (`duplicateBuckets`); null one-shot, which buckets by position. */
-  readonly duplicateKey: string | null;
-  readonly clauseKey: string | null;
-  readonly agreementId: string | null;
-  /**
-   * One-shot: the money's currency, whether it is per year, and its amount in minor units when
-   * a double holds it exactly (else NaN, so that the field always holds a double, written in place
-   * rather than boxed), as the commitment's row has them (see `contributeAt`).
-   */
-  readonly moneyCurrency: string | null;
-  readonly moneyPerYear: boolean;
-  readonly smallMoney: number;
-  /** One-shot: the provider's number (`Engine.providers`; its column in `ProviderSums`); -1 in the editable engine. */
-  readonly providerOrdinal: number;
-  /** Deliveries recorded against it. */
-  flows: readonly FlowState[] | null;
-  /** Commitments whose countsAs names it (the list kept in `rawChildren`). */
-  children: readonly State[] | null;
-}
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Texts numbered 0, 1, … in order of first appearance. */
-class Ordinals {
-  readonly list: string[] = objectList();
-  private readonly numbers = new Map<string, number>();
-
-  of(text: string): number {
-    let number = this.numbers.get(text);
-    if (number === undefined) {
-      number = this.list.length;
-      this.numbers.set(text, number);
-      this.list.push(text);
-    }
-    return number;
-  }
-}
-
-/** A state with every field at a placeholder, to be filled (`Engine.fillState`): all states share one shape. */
-function blankState(): Writable<State> {
-  return {
-    id: '',
-    commitment: null as unknown as Commitment,
-    provider: '',
-    beneficiary: '',
-    area: null,
-    agreement: undefined,
-    group: null as unknown as AreaGroup,
-    bucket: null,
-    span: null,
-    spanSource: null,
-    money: null,
-    unconvertibleYears: NO_YEARS,
-    quantity: null,
-    quantityMeasure: null,
-    clause: null,
-    duplicateKey: null,
-    item: null,
-    natoEffect: null,
-    entries: null,
-    clauseKey: null,
-    clauseNumber: -1,
-    agreementId: null,
-    moneyCurrency: null,
-    moneyPerYear: false,
-    smallMoney: Number.NaN,
-    providerOrdinal: -1,
-    flows: null,
-    children: null,
-  };
 }
 
 function countIn(map: Map<string, number>, key: string, delta: number): void {
@@ -480,10 +108,6 @@ function countInto(map: ReadonlyMap<string, number>, key: string, delta: number)
   const writable = map === NO_COUNTS ? new Map<string, number>() : (map as Map<string, number>);
   countIn(writable, key, delta);
   return writable;
-}
-
-function normaliseItem(item: string): string {
-  return item.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 function hasTopic(clause: Clause, topic: RegExp): boolean {
@@ -2220,118 +1844,6 @@ class Engine implements RuleContext, Analysis {
       coverage,
       findings: this.sortedFindings.slice(),
     };
-  }
-}
-
-/**
- * One-shot: what the commitment rules see of the commitment at `position`, read from its row and
- * record when a rule asks. Most rules read two or three fields and find nothing, so filling a
- * state's twenty would be most of their cost. Moved from commitment to commitment: rules keep
- * nothing of the states they are given (see `Rule`).
- */
-class RowView implements CommitmentState {
-  position = 0;
-
-  constructor(
-    private readonly records: readonly Commitment[],
-    private readonly table: CommitmentTable,
-    private readonly agreementList: readonly AgreementRecord[],
-    private readonly spanList: readonly Span[],
-    private readonly groupList: readonly AreaGroup[],
-    private readonly interned: Interned,
-    private readonly unconvertibleAt: (currency: number, span: number) => readonly number[],
-  ) {}
-
-  get commitment(): Commitment {
-    return this.records[this.position] as Commitment;
-  }
-  get id(): string {
-    return this.commitment.id;
-  }
-  get provider(): string {
-    return this.commitment.provider;
-  }
-  get beneficiary(): string {
-    return this.commitment.beneficiary;
-  }
-  get area(): CapabilityArea | null {
-    return this.commitment.capabilityArea ?? null;
-  }
-  get agreement(): AgreementRecord | undefined {
-    const index = this.table.agreement(this.position);
-    return index >= 0 ? this.agreementList[index] : undefined;
-  }
-  get group(): AreaGroup {
-    return this.groupList[this.table.group(this.position)] as AreaGroup;
-  }
-  get bucket(): Bucket | null {
-    return BUCKETS[this.table.bucket(this.position)] ?? null;
-  }
-  get span(): Span | null {
-    const index = this.table.span(this.position);
-    return index >= 0 ? (this.spanList[index] as Span) : null;
-  }
-  get spanSource(): 'period' | 'signature' | null {
-    return this.table.span(this.position) < 0 ? null : this.commitment.period ? 'period' : 'signature';
-  }
-  get money(): null {
-    return null;
-  }
-  get unconvertibleYears(): readonly number[] {
-    const span = this.table.span(this.position);
-    const currency = this.table.currency(this.position);
-    return currency >= 0 && span >= 0 ? this.unconvertibleAt(currency, span) : NO_YEARS;
-  }
-  get quantity(): null {
-    return null;
-  }
-  get quantityMeasure(): Measure | null {
-    const index = this.table.measure(this.position);
-    return index >= 0 ? (this.interned.measureList[index] as Measure) : null;
-  }
-  get clause(): ClauseReference | null {
-    const index = this.table.clause(this.position);
-    return index >= 0 ? (this.interned.clauseEntries[index] as ClauseEntry).clause : null;
-  }
-  get item(): { readonly key: string; readonly label: string } | null {
-    const index = this.table.item(this.position);
-    return index >= 0 ? (this.interned.itemList[index] as { readonly key: string; readonly label: string }) : null;
-  }
-  get natoEffect(): 'ends' | 'review' | null {
-    return this.agreement?.natoEffect ?? null;
-  }
-}
-
-/** One-shot: the commitments by id, found in the id index; their states made on request (`Engine.stateAt`). */
-class PositionTable implements StateTable {
-  constructor(
-    private readonly ids: IdIndex,
-    private readonly stateAt: (position: number) => State,
-  ) {}
-
-  get size(): number {
-    return this.ids.size;
-  }
-
-  get(id: string): State | undefined {
-    const position = this.ids.indexOf(id);
-    return position < 0 ? undefined : this.stateAt(position);
-  }
-
-  has(id: string): boolean {
-    return this.ids.indexOf(id) >= 0;
-  }
-
-  set(): never {
-    throw new Error('a one-shot analysis cannot be edited; use createAnalysis');
-  }
-
-  delete(): never {
-    throw new Error('a one-shot analysis cannot be edited; use createAnalysis');
-  }
-
-  *values(): IterableIterator<State> {
-    for (let position = 0; position < this.ids.size; position++) yield this.stateAt(position);
   }
 }
 
