@@ -259,30 +259,12 @@ class Engine implements RuleContext, Analysis {
       if (rule.duplicates) this.duplicateRules.push(rule);
     }
 
-    for (const partner of input.partners ?? []) this.partners.set(partner.code, partner);
-    for (const clause of input.clauses ?? []) push(this.clausesByAgreement, clause.agreementId, clause);
-    for (const list of this.clausesByAgreement.values()) list.sort(byRef);
-    for (const agreement of input.agreements ?? []) {
-      if (this.agreementInfo.has(agreement.id)) throw new RangeError(`duplicate agreement id "${agreement.id}"`);
-      const record = this.describeAgreement(agreement);
-      this.agreementInfo.set(agreement.id, record);
-      this.agreementList.push(record);
-    }
-    for (const coalition of input.coalitions ?? []) {
-      if (this.coalitions.has(coalition.id)) throw new RangeError(`duplicate coalition id "${coalition.id}"`);
-      this.coalitions.set(coalition.id, coalition);
-      for (const lead of new Set(coalition.leads)) push(this.leadsOf, lead, coalition);
-    }
     // The passes over the records live in methods of their own, with indexed loops: the
-    // constructor runs once per analysis, so its own loops may run unoptimised, where a for-of
-    // makes an iterator result per step (several per commitment).
+    // constructor runs once per analysis, so it runs unoptimised, where a for-of makes an
+    // iterator result per step (several per commitment).
+    this.describeRegistry(input);
     this.describeFlows(input.flows ?? []);
-    const requirementIds = new Set<string>();
-    for (const requirement of input.requirements ?? []) {
-      if (requirementIds.has(requirement.id)) throw new RangeError(`duplicate requirement id "${requirement.id}"`);
-      requirementIds.add(requirement.id);
-      this.requirementStates.push(this.applyRequirement(requirement));
-    }
+    this.applyRequirements(input.requirements ?? []);
     let stateList: readonly State[] = NO_STATES;
     if (this.retain) {
       // The states in input order (the order of `states`), walked as an array below.
@@ -294,38 +276,54 @@ class Engine implements RuleContext, Analysis {
       this.contributeTable();
     }
 
+    // Each scope's rules in a method of its own, with one loop and nothing after it: the
+    // constructor runs once per analysis and has no loop for the compiler to optimise (it would
+    // inline every rule into one large function, compiled again at every change of feedback).
     const found: Finding[] = objectList();
-    const collect = (findings: readonly Finding[]): readonly Finding[] => {
-      for (const finding of findings) found.push(finding);
-      return findings;
-    };
-    const globals: Finding[] = objectList();
-    for (const rule of this.globalRules) for (const finding of rule.global?.(this) ?? NONE) globals.push(finding);
-    this.globalFindings = collect(globals);
-    // The maps start empty, so only findings are stored (no deletes of absent keys).
-    // A one-shot analysis is never edited, so it keeps only the list.
-    const start = <K>(map: Map<K, readonly Finding[]>, key: K, findings: readonly Finding[]) => {
-      if (findings.length === 0) return;
-      collect(findings);
-      if (this.retain) map.set(key, findings);
-    };
-    for (let i = 0; i < this.cells.length; i++) {
-      const cell = this.cells[i] as Cell;
-      start(this.cellFindings, cell, this.runCell(cell));
-    }
-    for (let i = 0; i < this.groupList.length; i++) {
-      const group = this.groupList[i] as AreaGroup;
-      start(this.groupFindings, group, this.runGroup(group));
-    }
-    if (this.retain) for (const state of stateList) start(this.commitmentFindings, state.id, this.runCommitment(state));
+    this.globalFindings = this.runGlobalRules(found);
+    this.runCellRules(found);
+    this.runGroupRules(found);
+    if (this.retain) this.runCommitmentRules(stateList, found);
     else this.runCommitments(found);
-    for (const coalition of this.coalitions.values()) start(this.coalitionFindings, coalition.id, this.runCoalition(coalition));
-    for (const [key, bucket] of this.duplicateBuckets) start(this.duplicateFindings, key, this.runDuplicates(bucket));
-    for (const bucket of this.providerBuckets) {
-      for (const part of this.sameMoneyAndArea(bucket)) collect(this.runDuplicates(this.bucketStates(part)));
-    }
+    this.runCoalitionRules(found);
+    this.runDuplicateRules(found);
+    this.runProviderBuckets(found);
     this.sortedFindings = found.sort(compareFindings);
-    if (this.retain) for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
+    if (this.retain) this.markRowsStale();
+  }
+
+  /** Partners, clauses (by agreement, in order of ref), agreements and coalitions; throws on a repeated id. */
+  private describeRegistry(input: AnalysisInput): void {
+    for (const partner of input.partners ?? []) this.partners.set(partner.code, partner);
+    for (const clause of input.clauses ?? []) push(this.clausesByAgreement, clause.agreementId, clause);
+    this.clausesByAgreement.forEach((list) => list.sort(byRef));
+    for (const agreement of input.agreements ?? []) {
+      if (this.agreementInfo.has(agreement.id)) throw new RangeError(`duplicate agreement id "${agreement.id}"`);
+      const record = this.describeAgreement(agreement);
+      this.agreementInfo.set(agreement.id, record);
+      this.agreementList.push(record);
+    }
+    for (const coalition of input.coalitions ?? []) {
+      if (this.coalitions.has(coalition.id)) throw new RangeError(`duplicate coalition id "${coalition.id}"`);
+      this.coalitions.set(coalition.id, coalition);
+      for (const lead of new Set(coalition.leads)) push(this.leadsOf, lead, coalition);
+    }
+  }
+
+  /** Every requirement into its cells; throws on a repeated id. */
+  private applyRequirements(requirements: readonly Requirement[]): void {
+    const requirementIds = new Set<string>();
+    for (let i = 0; i < requirements.length; i++) {
+      const requirement = requirements[i] as Requirement;
+      if (requirementIds.has(requirement.id)) throw new RangeError(`duplicate requirement id "${requirement.id}"`);
+      requirementIds.add(requirement.id);
+      this.requirementStates.push(this.applyRequirement(requirement));
+    }
+  }
+
+  /** Editable engine: every row is made on the first `result()`. */
+  private markRowsStale(): void {
+    for (let i = 0; i < this.cells.length; i++) this.staleRows.add(this.cells[i] as Cell);
   }
 
   /**
@@ -403,6 +401,62 @@ class Engine implements RuleContext, Analysis {
       next[state.group.ordinal] = at + 1;
     }
     for (let i = 0; i < ordered.length; i++) this.contribute(ordered[i] as State);
+  }
+
+  /** The global rules' findings, also added to `found`. */
+  private runGlobalRules(found: Finding[]): readonly Finding[] {
+    const globals: Finding[] = objectList();
+    for (const rule of this.globalRules) for (const finding of rule.global?.(this) ?? NONE) globals.push(finding);
+    return collect(found, globals);
+  }
+
+  // The maps start empty, so only findings are stored (no deletes of absent keys). A one-shot
+  // analysis is never edited, so it keeps only the list.
+
+  private runCellRules(found: Finding[]): void {
+    for (let i = 0; i < this.cells.length; i++) {
+      const cell = this.cells[i] as Cell;
+      this.start(found, this.cellFindings, cell, this.runCell(cell));
+    }
+  }
+
+  private runGroupRules(found: Finding[]): void {
+    for (let i = 0; i < this.groupList.length; i++) {
+      const group = this.groupList[i] as AreaGroup;
+      this.start(found, this.groupFindings, group, this.runGroup(group));
+    }
+  }
+
+  /** Editable engine: the commitment rules on every state, in input order. */
+  private runCommitmentRules(stateList: readonly State[], found: Finding[]): void {
+    for (let i = 0; i < stateList.length; i++) {
+      const state = stateList[i] as State;
+      this.start(found, this.commitmentFindings, state.id, this.runCommitment(state));
+    }
+  }
+
+  private runCoalitionRules(found: Finding[]): void {
+    this.coalitions.forEach((coalition) => this.start(found, this.coalitionFindings, coalition.id, this.runCoalition(coalition)));
+  }
+
+  /** Editable engine: POSSIBLE_DOUBLE_COUNT's buckets by amount (one-shot: `runProviderBuckets`). */
+  private runDuplicateRules(found: Finding[]): void {
+    this.duplicateBuckets.forEach((bucket, key) => this.start(found, this.duplicateFindings, key, this.runDuplicates(bucket)));
+  }
+
+  /** One-shot: POSSIBLE_DOUBLE_COUNT's buckets by provider and amount, split by currency and area. */
+  private runProviderBuckets(found: Finding[]): void {
+    for (let i = 0; i < this.providerBuckets.length; i++) {
+      const parts = this.sameMoneyAndArea(this.providerBuckets[i] as number[]);
+      for (let j = 0; j < parts.length; j++) collect(found, this.runDuplicates(this.bucketStates(parts[j] as readonly number[])));
+    }
+  }
+
+  /** A scope's first findings: into `found`, and into its map when the engine keeps them for edits. */
+  private start<K>(found: Finding[], map: Map<K, readonly Finding[]>, key: K, findings: readonly Finding[]): void {
+    if (findings.length === 0) return;
+    collect(found, findings);
+    if (this.retain) map.set(key, findings);
   }
 
   /** One-shot: the commitment rules on every commitment, in input order, their findings into `found`. */
@@ -1871,6 +1925,12 @@ function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const index = list.indexOf(value);
   if (index >= 0) list.splice(index, 1);
   if (list.length === 0) map.delete(key);
+}
+
+/** Appends the findings to `found`; returns them. */
+function collect(found: Finding[], findings: readonly Finding[]): readonly Finding[] {
+  for (let i = 0; i < findings.length; i++) found.push(findings[i] as Finding);
+  return findings;
 }
 
 function keep<K>(map: Map<K, readonly Finding[]>, key: K, findings: readonly Finding[]): void {
