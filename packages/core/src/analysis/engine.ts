@@ -410,9 +410,6 @@ class Engine implements RuleContext, Analysis {
     return collect(found, globals);
   }
 
-  // The maps start empty, so only findings are stored (no deletes of absent keys). A one-shot
-  // analysis is never edited, so it keeps only the list.
-
   private runCellRules(found: Finding[]): void {
     for (let i = 0; i < this.cells.length; i++) {
       const cell = this.cells[i] as Cell;
@@ -452,7 +449,11 @@ class Engine implements RuleContext, Analysis {
     }
   }
 
-  /** A scope's first findings: into `found`, and into its map when the engine keeps them for edits. */
+  /**
+   * A scope's first findings: into `found`, and into its map when the engine keeps them for edits.
+   * The maps start empty, so only findings are stored (no deletes of absent keys); a one-shot
+   * analysis is never edited, so it keeps only the list.
+   */
   private start<K>(found: Finding[], map: Map<K, readonly Finding[]>, key: K, findings: readonly Finding[]): void {
     if (findings.length === 0) return;
     collect(found, findings);
