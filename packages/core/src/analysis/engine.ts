@@ -14,7 +14,7 @@ import { RateTable } from '../money/exchange-rates.js';
 import { endOfTerm, statusAsOf } from '../registry/valid-time.js';
 import { isLinkedFlow, type Agreement, type Clause, type Coalition, type Commitment, type Flow, type LinkedFlow, type Partner, type Requirement } from '../schema/entities.js';
 import type { CapabilityArea } from '../schema/vocabulary.js';
-import { Converter, divideHalfEven, EXACT_LIMIT } from './convert.js';
+import { Converter } from './convert.js';
 import { dayNumber, daysInYear, daysInYearFrom, isoDateKey, spanOf, wholeYear, yearOf, type Span } from './dates.js';
 import { ClauseMarks } from './clause-marks.js';
 import { clauseRefsOf, compareFindings, NONE, sortClauses } from './finding.js';
@@ -57,7 +57,7 @@ import { BUCKETS, blankState, KIND_AT_RISK, KIND_COMMITTED, KIND_DELIVERED, NO_Y
 import { Interned, Ordinals, type ClauseEntry } from './interned.js';
 import { resolveOptions } from './options.js';
 import { PositionTable, RowView } from './row-view.js';
-import { spread, spreadByDays } from './spread.js';
+import { spread, spreadByDays, spreadByDaysInto } from './spread.js';
 import { compareCodeUnits, sortShort } from './short-sort.js';
 import {
   type AnalysisInput,
@@ -1261,18 +1261,8 @@ class Engine implements RuleContext, Analysis {
     parts.length = years;
     if (perYear || years === 1) {
       for (let i = 0; i < years; i++) parts[i] = small;
-    } else {
-      // spreadByDays, written into the scratch list.
-      const totalDays = span.to - span.from + 1;
-      if (!(totalDays > 0 && small * totalDays <= EXACT_LIMIT)) return false;
-      let days = 0;
-      let previous = 0;
-      for (let i = 0; i < years; i++) {
-        days += daysInYear(span, span.fromYear + i);
-        const cumulative = divideHalfEven(small * days, totalDays);
-        parts[i] = cumulative - previous;
-        previous = cumulative;
-      }
+    } else if (!spreadByDaysInto(parts, small, span, years)) {
+      return false;
     }
     for (let i = 0; i < years; i++) {
       const converted = this.converter.convertSmallNumber(parts[i] as number, currency, span.fromYear + i);

@@ -9,9 +9,14 @@ import { daysInYear, type Span } from './dates.js';
  * integers held as doubles with the same half-to-even rounding, and no bigint is made.
  */
 export function spreadByDays(small: number, span: Span, years: number): number[] | null {
-  const totalDays = span.to - span.from + 1;
-  if (!(totalDays > 0 && small >= 0 && small * totalDays <= EXACT_LIMIT)) return null;
   const out = new Array<number>(years);
+  return spreadByDaysInto(out, small, span, years) ? out : null;
+}
+
+/** `spreadByDays` written into the first `years` places of `out` (a list the caller reuses); false, with `out` partly written, where it gives null. */
+export function spreadByDaysInto(out: (number | null)[], small: number, span: Span, years: number): boolean {
+  const totalDays = span.to - span.from + 1;
+  if (!(totalDays > 0 && small >= 0 && small * totalDays <= EXACT_LIMIT)) return false;
   let days = 0;
   let previous = 0;
   for (let i = 0; i < years; i++) {
@@ -20,7 +25,7 @@ export function spreadByDays(small: number, span: Span, years: number): number[]
     out[i] = cumulative - previous;
     previous = cumulative;
   }
-  return out;
+  return true;
 }
 
 /** Money spread over a span by days (cumulative rounding, so the years add up exactly), or in full each year. */
