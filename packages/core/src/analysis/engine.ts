@@ -467,8 +467,7 @@ class Engine implements RuleContext, Analysis {
       // Linked or kept states as they are (rules compare them by identity); the others through
       // the view, moved to the position.
       view.position = position;
-      const findings = this.runCommitment(this.isKept(position) ? this.stateAt(position) : view);
-      for (let j = 0; j < findings.length; j++) found.push(findings[j] as Finding);
+      collect(found, this.runCommitment(this.isKept(position) ? this.stateAt(position) : view));
     }
   }
 
