@@ -21,7 +21,11 @@ export function pledgeText(state: CommitmentState, lang: Lang): string {
 
 /** "0.25 % of GDP per year" from the decimal fraction "0.0025", exactly. */
 export function gdpText(fraction: string, perYear: boolean, lang: Lang): string {
-  const [whole = '0', decimals = ''] = fraction.split('.');
+  // indexOf and slice, not a destructured split: destructuring walks the array's iterator.
+  const point = fraction.indexOf('.');
+  const whole = point < 0 ? fraction : fraction.slice(0, point);
+  const next = point < 0 ? -1 : fraction.indexOf('.', point + 1);
+  const decimals = point < 0 ? '' : fraction.slice(point + 1, next < 0 ? fraction.length : next);
   const digits = `${whole}${decimals.padEnd(2, '0')}`;
   const integer = digits.slice(0, whole.length + 2).replace(/^0+(?=\d)/, '');
   const rest = digits.slice(whole.length + 2).replace(/0+$/, '');
@@ -68,9 +72,15 @@ export function truncated(items: readonly string[], limit: number, lang: Lang): 
   return `${items.slice(0, limit).join(', ')} ${lang === 'en' ? `and ${more} more` : `та ще ${more}`}`;
 }
 
-/** Like `truncated`, formatting only the items shown. */
+/**
+ * Like `truncated`, formatting only the items shown. An indexed loop, not `slice().map()`: rules
+ * pass lists of different kinds (strings, pairs), and the inlined array methods' code is thrown
+ * away at each kind it has not seen, with the rule that inlined it.
+ */
 export function truncatedMap<T>(items: readonly T[], limit: number, lang: Lang, format: (item: T) => string): string {
-  const shown = items.slice(0, limit).map(format).join(', ');
+  const count = Math.min(limit, items.length);
+  let shown = '';
+  for (let i = 0; i < count; i++) shown += i === 0 ? format(items[i] as T) : `, ${format(items[i] as T)}`;
   const more = items.length - limit;
   return more > 0 ? `${shown} ${lang === 'en' ? `and ${more} more` : `та ще ${more}`}` : shown;
 }

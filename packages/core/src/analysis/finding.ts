@@ -3,6 +3,7 @@ import { formatScaled } from '../money/decimal.js';
 import { areaHeading, flat, moneyText, quantityText, type Lang } from './format.js';
 import type { Cell, Measure, RuleContext } from './model.js';
 import { SEVERITIES, type ClauseReference, type Finding, type FindingCode, type FindingSubject, type Severity } from './types.js';
+import { objectList } from './object-list.js';
 import { compareCodeUnits, sortShort } from './short-sort.js';
 
 /** What a rule returns when it finds nothing (shared, so that no-finding costs no allocation). */
@@ -141,9 +142,19 @@ export function partnerName(ctx: RuleContext, code: string, lang: Lang): string 
 
 /** Providers of a cell, largest first, ties by code. */
 export function providersByAmount(cell: Cell): [string, bigint][] {
-  const out: [string, bigint][] = [];
+  const out = objectList<[string, bigint]>();
   cell.providers.forEach((slot, partner) => {
     out.push([partner, slot.committed]);
   });
   return sortShort(out, ([pa, a], [pb, b]) => (a > b ? -1 : a < b ? 1 : pa < pb ? -1 : pa > pb ? 1 : 0));
+}
+
+/**
+ * The partners of (partner, amount) pairs, in their order. A loop, not `map` with a destructuring
+ * callback: the inlined array method's code is thrown away at each kind of list it has not seen.
+ */
+export function partnersOf(pairs: readonly (readonly [string, bigint])[]): string[] {
+  const out = objectList<string>();
+  for (let i = 0; i < pairs.length; i++) out.push((pairs[i] as readonly [string, bigint])[0]);
+  return out;
 }

@@ -2,7 +2,7 @@
 // of shares (the sum of squared shares of the committed amount) exceeds 0.5 (option
 // concentrationThreshold). Exactly 0.5 — two equal providers — is not flagged. Compared exactly:
 // sum(a²) · 10⁶ > threshold_ppm · (sum a)².
-import { cellHeading, cellSubject, makeFinding, providersByAmount, NONE } from '../finding.js';
+import { cellHeading, cellSubject, makeFinding, partnersOf, providersByAmount, NONE } from '../finding.js';
 import { numberText, percentText, ratio4 } from '../format.js';
 import type { Rule } from '../model.js';
 import { truncatedMap } from '../describe.js';
@@ -30,7 +30,7 @@ export const concentration: Rule = {
         'CONCENTRATION',
         'medium',
         idParts,
-        { ...subject, herfindahl: hhi, partners: providers.map(([partner]) => partner) },
+        { ...subject, herfindahl: hhi, partners: partnersOf(providers) },
         ctx.cellClauses(cell),
         {
           message: `${cellHeading(cell, 'en')}: the providers’ shares are concentrated (Herfindahl index ${numberText(hhi, 'en')} > ${numberText(threshold, 'en')}): ${shares('en')}.`,

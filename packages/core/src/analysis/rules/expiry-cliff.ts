@@ -5,11 +5,12 @@
 // the cliff is the sum over providers. Years before the analysis day's year are history and not
 // flagged. Severity high when the cliff is at least half of the year's coverage, else medium.
 import { yearOf } from '../dates.js';
-import { amountDecimal, makeFinding, NONE } from '../finding.js';
+import { amountDecimal, makeFinding, NONE, partnersOf } from '../finding.js';
 import { areaHeading, moneyText, percentText } from '../format.js';
 import { MONEY, type Cell, type ProviderSlot, type Rule } from '../model.js';
 import type { Finding } from '../types.js';
 import { truncatedMap } from '../describe.js';
+import { objectList } from '../object-list.js';
 import { compareCodeUnits, sortShort } from '../short-sort.js';
 
 export const expiryCliff: Rule = {
@@ -42,7 +43,7 @@ export const expiryCliff: Rule = {
             beneficiary: group.beneficiary,
             capabilityArea: group.area,
             year,
-            partners: sortShort(unrenewed.map(([partner]) => partner), compareCodeUnits),
+            partners: sortShort(partnersOf(unrenewed), compareCodeUnits),
             amount: amountDecimal(ctx, MONEY, cliff),
           },
           ctx.endingClauses(cell),
@@ -78,7 +79,7 @@ function unrenewedTotal(providers: Slots, next: Slots | undefined): bigint {
 }
 
 function unrenewedByProvider(providers: Slots, next: Slots | undefined): [string, bigint][] {
-  const out: [string, bigint][] = [];
+  const out = objectList<[string, bigint]>();
   providers.forEach((slot, partner) => {
     const amount = unrenewedOf(slot, next, partner);
     if (amount > 0n) out.push([partner, amount]);

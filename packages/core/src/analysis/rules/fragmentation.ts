@@ -5,15 +5,24 @@ import { makeFinding, NONE } from '../finding.js';
 import { areaHeading } from '../format.js';
 import type { Rule } from '../model.js';
 import { truncated } from '../describe.js';
+import { objectList } from '../object-list.js';
+import { compareCodeUnits } from '../short-sort.js';
 
 export const fragmentation: Rule = {
   code: 'FRAGMENTATION',
   group(ctx, group) {
     const threshold = ctx.options.fragmentationThreshold;
     if (group.area === null || group.items.size < threshold) return NONE;
-    const labels = [...group.items.values()]
-      .map((byLabel) => [...byLabel.keys()].sort()[0] ?? '')
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Each item type under its first label in code-unit order. Loops, not spread-and-map: see `truncatedMap`.
+    const labels = objectList<string>();
+    group.items.forEach((byLabel) => {
+      let first: string | null = null;
+      byLabel.forEach((_count, label) => {
+        if (first === null || label < first) first = label;
+      });
+      labels.push(first ?? '');
+    });
+    labels.sort(compareCodeUnits);
     return [
       makeFinding(
         'FRAGMENTATION',
