@@ -5,6 +5,7 @@ import type { Span } from './dates.js';
 import type { ClauseEntry } from './interned.js';
 import type { MarkedCell } from './clause-marks.js';
 import type { AgreementInfo, AreaGroup, Bucket, Cell, CommitmentState, FlowState } from './model.js';
+import type { CoverageRow } from './types.js';
 
 /** What an entry's amount counts as: the low two bits of its flags. */
 export const KIND_COMMITTED = 0;
@@ -26,7 +27,7 @@ export const STRIDE = 5;
  * The engine's cells carry, besides the exact bigint totals rules read, a part held in a double: a
  * one-shot run adds its money there while every amount and running sum is a safe integer (an
  * amount that would take a sum past 2^53 − 1 goes to the bigint instead), and `settle` moves it
- * into the bigint once, after all commitments are in. So the sums stay exact and the 100,000
+ * into the bigint once, when the cell's area is done. So the sums stay exact and the 100,000
  * commitments' yearly amounts make no bigint each. The editable engine leaves them 0. The
  * providers' shares are summed the same way, area by area, in `ProviderSums`.
  */
@@ -39,6 +40,8 @@ export interface EngineCell extends Cell, MarkedCell {
   clauses: ReadonlyMap<string, number>;
   /** The same, of the committed commitments whose period ends in the cell's year. */
   endingClauses: ReadonlyMap<string, number>;
+  /** One-shot: the cell's row, made when its area is done (`undefined` until then; null: no row). */
+  row: CoverageRow | null | undefined;
 }
 
 /**

@@ -237,6 +237,13 @@ class Engine implements RuleContext, Analysis {
   private readonly providers = new Ordinals();
   private firstYear = Number.POSITIVE_INFINITY;
   private lastYear = Number.NEGATIVE_INFINITY;
+  /**
+   * One-shot: where the cell and group rules put their findings, run as each area is done (see
+   * `finishGroup`); null otherwise.
+   */
+  private areaFindings: Finding[] | null = null;
+  /** One-shot: the ordinals of the areas `areaDone` has finished. */
+  private readonly doneGroups = new Set<number>();
   /** One-shot: the providers' committed money of the area being applied (see `contributeAll`); null otherwise. */
   private providerSums: ProviderSums | null = null;
 
@@ -265,24 +272,26 @@ class Engine implements RuleContext, Analysis {
     this.describeRegistry(input);
     this.describeFlows(input.flows ?? []);
     this.applyRequirements(input.requirements ?? []);
+    // Each scope's rules in a method of its own, with one loop and nothing after it: the
+    // constructor runs once per analysis and has no loop for the compiler to optimise (it would
+    // inline every rule into one large function, compiled again at every change of feedback).
+    const found: Finding[] = objectList();
     let stateList: readonly State[] = NO_STATES;
     if (this.retain) {
       // The states in input order (the order of `states`), walked as an array below.
       stateList = this.describeCommitments(input.commitments ?? []);
       this.link();
       this.contributeAll(stateList);
+      this.runCellRules(found);
+      this.runGroupRules(found);
     } else {
       this.describeTable(input.commitments ?? []);
+      // Runs the cell and group rules, and makes the rows, of each area as it is done.
+      this.areaFindings = found;
       this.contributeTable();
+      this.areaFindings = null;
     }
-
-    // Each scope's rules in a method of its own, with one loop and nothing after it: the
-    // constructor runs once per analysis and has no loop for the compiler to optimise (it would
-    // inline every rule into one large function, compiled again at every change of feedback).
-    const found: Finding[] = objectList();
     this.globalFindings = this.runGlobalRules(found);
-    this.runCellRules(found);
-    this.runGroupRules(found);
     if (this.retain) this.runCommitmentRules(stateList, found);
     else this.runCommitments(found);
     this.runCoalitionRules(found);
@@ -604,17 +613,43 @@ class Engine implements RuleContext, Analysis {
     }
     this.areaDone(sums, group);
     this.providerSums = null;
-    this.settle();
+    // The areas no commitment counts in (a requirement alone).
+    for (let ordinal = 0; ordinal < this.groupList.length; ordinal++) {
+      if (!this.doneGroups.has(ordinal)) this.finishGroup(this.groupList[ordinal] as AreaGroup);
+    }
   }
 
-  /** One-shot: moves the sums of the area just applied into its cells, and trims what the cells keep. */
+  /** One-shot: moves the sums of the area just applied into its cells, and finishes the area. */
   private areaDone(sums: ProviderSums | null, group: number): void {
     sums?.flush();
     this.clauseMarks.flush();
     if (group < 0) return;
-    (this.groupList[group] as AreaGroup).cells.forEach((byYear) => {
+    this.doneGroups.add(group);
+    this.finishGroup(this.groupList[group] as AreaGroup);
+  }
+
+  /**
+   * One-shot: an area whose commitments are all applied. Its cells are final, so their rules and
+   * the area's run now, and their rows are made; then the cells let go of their providers' slots
+   * and clause references. Nothing reads them later, and so they die young instead of being
+   * copied to the old generation and kept to the end of the run (some 10 MB of a large one).
+   */
+  private finishGroup(group: AreaGroup): void {
+    const found = this.areaFindings as Finding[];
+    group.cells.forEach((byYear) => {
       byYear.forEach((cell) => {
-        if (cell.providers instanceof SlotArray) cell.providers.trim();
+        settle(cell as EngineCell);
+        collect(found, this.runCell(cell));
+        (cell as EngineCell).row = this.row(cell);
+      });
+    });
+    collect(found, this.runGroup(group));
+    group.cells.forEach((byYear) => {
+      byYear.forEach((cell) => {
+        const engineCell = cell as EngineCell;
+        engineCell.providers = NO_SLOTS;
+        engineCell.clauseRefs = null;
+        engineCell.endingClauseRefs = null;
       });
     });
   }
@@ -1144,6 +1179,7 @@ class Engine implements RuleContext, Analysis {
         clauseRefs: null,
         endingClauseRefs: null,
         markPlace: -1,
+        row: undefined,
       };
       cell = made;
       byYear.set(year, cell);
@@ -1236,15 +1272,6 @@ class Engine implements RuleContext, Analysis {
   }
 
   /** Moves the cells' parts held in doubles into the exact bigint totals, once all commitments are in. */
-  private settle(): void {
-    for (let i = 0; i < this.cells.length; i++) {
-      const cell = this.cells[i] as EngineCell;
-      if (cell.committedSmall !== 0) cell.committed = plus(cell.committed, cell.committedSmall);
-      if (cell.atRiskSmall !== 0) cell.atRisk = plus(cell.atRisk, cell.atRiskSmall);
-      cell.committedSmall = 0;
-      cell.atRiskSmall = 0;
-    }
-  }
 
   /**
    * One-shot: a commitment's own money per year as doubles, into `this.yearParts` (null: no rate
@@ -1851,7 +1878,8 @@ class Engine implements RuleContext, Analysis {
     const cells = this.cells.slice().sort(byCellSortKey);
     const coverage: CoverageRow[] = objectList();
     for (let i = 0; i < cells.length; i++) {
-      const row = this.row(cells[i] as Cell);
+      const cell = cells[i] as EngineCell;
+      const row = cell.row !== undefined ? cell.row : this.row(cell);
       if (row) coverage.push(row);
     }
     return { asOf: this.asOf, currency: this.currency, natoAccession: this.options.natoAccession, coverage, findings: this.sortedFindings.slice() };
@@ -1918,6 +1946,14 @@ function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Appends the findings to `found`; returns them. */
+/** One-shot: moves the part of a cell's sums held in doubles into its bigints. */
+function settle(cell: EngineCell): void {
+  if (cell.committedSmall !== 0) cell.committed = plus(cell.committed, cell.committedSmall);
+  if (cell.atRiskSmall !== 0) cell.atRisk = plus(cell.atRisk, cell.atRiskSmall);
+  cell.committedSmall = 0;
+  cell.atRiskSmall = 0;
+}
+
 function collect(found: Finding[], findings: readonly Finding[]): readonly Finding[] {
   for (let i = 0; i < findings.length; i++) found.push(findings[i] as Finding);
   return findings;

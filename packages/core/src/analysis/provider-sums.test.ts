@@ -42,18 +42,4 @@ describe('SlotArray', () => {
     expect(array.has('FR')).toBe(true);
     expect(array.has('DE') && !array.has('PL')).toBe(true);
   });
-
-  it('keeps its slots, in order, when trimmed, and takes more after', () => {
-    const map = new Map<string, ProviderSlot>();
-    const array = new SlotArray();
-    for (const partner of ['GB', 'DE', 'FR']) {
-      map.set(partner, slot(partner, 1n));
-      array.set(partner, slot(partner, 1n));
-    }
-    array.trim();
-    expect(contents(array)).toEqual(contents(map));
-    map.set('PL', slot('PL', 4n));
-    array.set('PL', slot('PL', 4n));
-    expect(contents(array)).toEqual(contents(map));
-  });
 });

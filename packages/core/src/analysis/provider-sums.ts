@@ -28,13 +28,12 @@ export interface WritableSlots extends ReadonlyMap<string, ProviderSlot> {
 
 /**
  * A one-shot cell's providers: the slots in a plain array, in order of insertion (as a `Map`
- * iterates), found by a scan. A `Map` is some 350 bytes for the twenty-odd providers of a cell,
- * and 15,000 cells keep theirs to the end of a run, for the collector to copy; a run never edits,
- * so a cell's providers are looked up only while its area is applied and by the rules, a few
- * times each.
+ * iterates), found by a scan. A `Map` is some 350 bytes for the twenty-odd providers of a cell; a
+ * run never edits, so a cell's providers are looked up only while its area is applied and by the
+ * rules and the row, a few times each, before the area is done and the cell lets them go.
  */
 export class SlotArray implements WritableSlots {
-  private slots: ProviderSlot[] = objectList();
+  private readonly slots: ProviderSlot[] = objectList();
 
   get size(): number {
     return this.slots.length;
@@ -44,14 +43,6 @@ export class SlotArray implements WritableSlots {
     const slots = this.slots;
     for (let i = 0; i < slots.length; i++) if ((slots[i] as ProviderSlot).partner === partner) return slots[i];
     return undefined;
-  }
-
-  /**
-   * Copies the slots into an array of their exact number: one grown by appending has room for
-   * up to twice as many. Called when the cell's area is done, while the array is young.
-   */
-  trim(): void {
-    this.slots = this.slots.slice();
   }
 
   has(partner: string): boolean {
