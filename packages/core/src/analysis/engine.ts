@@ -1271,8 +1271,6 @@ class Engine implements RuleContext, Analysis {
     if (clauseNumber >= 0) this.clauseMarks.add(cell, clauseNumber, (flags & ENDS) !== 0);
   }
 
-  /** Moves the cells' parts held in doubles into the exact bigint totals, once all commitments are in. */
-
   /**
    * One-shot: a commitment's own money per year as doubles, into `this.yearParts` (null: no rate
    * that year), when every part is exact in a double — the same values `moneyOf` gives as bigints.
@@ -1945,7 +1943,6 @@ function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list.length === 0) map.delete(key);
 }
 
-/** Appends the findings to `found`; returns them. */
 /** One-shot: moves the part of a cell's sums held in doubles into its bigints. */
 function settle(cell: EngineCell): void {
   if (cell.committedSmall !== 0) cell.committed = plus(cell.committed, cell.committedSmall);
@@ -1954,6 +1951,7 @@ function settle(cell: EngineCell): void {
   cell.atRiskSmall = 0;
 }
 
+/** Appends the findings to `found`; returns them. */
 function collect(found: Finding[], findings: readonly Finding[]): readonly Finding[] {
   for (let i = 0; i < findings.length; i++) found.push(findings[i] as Finding);
   return findings;
