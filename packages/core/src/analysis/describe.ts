@@ -67,9 +67,11 @@ export function providerOf(ctx: RuleContext, state: CommitmentState, lang: Lang)
 
 /** The first `limit` items and "and N more" / "та ще N". */
 export function truncated(items: readonly string[], limit: number, lang: Lang): string {
-  if (items.length <= limit) return items.join(', ');
-  const more = items.length - limit;
-  return `${items.slice(0, limit).join(', ')} ${lang === 'en' ? `and ${more} more` : `та ще ${more}`}`;
+  return truncatedMap(items, limit, lang, asIs);
+}
+
+function asIs(item: string): string {
+  return item;
 }
 
 /**
